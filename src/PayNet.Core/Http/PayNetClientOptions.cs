@@ -1,0 +1,55 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using PayNet.Core.Security;
+
+namespace PayNet.Core.Http
+{
+    /// <summary>Transport settings of one API client. Secrets live in the API-specific credentials, not here.</summary>
+    public sealed class PayNetClientOptions
+    {
+        public PayNetClientOptions(Uri baseUri) => BaseUri = baseUri ?? throw new ArgumentNullException(nameof(baseUri));
+
+        public Uri BaseUri { get; set; }
+
+        /// <summary>Per attempt. A money move that exceeds it is reconciled, never re-sent.</summary>
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>Retries for reads and validations (not counting the first attempt).</summary>
+        public int MaxRetries { get; set; } = 3;
+
+        public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+        /// <summary>Ceiling for one wait, including a server's Retry-After.</summary>
+        public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>Plain http to a non-loopback host is refused unless this is set (and then warned about).</summary>
+        public bool AllowInsecureHttp { get; set; }
+
+        /// <summary>Null means the system proxy.</summary>
+        public IWebProxy? Proxy { get; set; }
+
+        /// <summary>Replaces the socket handler: benchmarks and fault tests.</summary>
+        public Func<HttpMessageHandler>? PrimaryHandlerFactory { get; set; }
+
+        /// <summary>Scrubs every secret the client holds from its log output.</summary>
+        public Redactor Redactor { get; } = new Redactor();
+
+        /// <summary>Throws when the base URI would send credentials in clear text to another machine.</summary>
+        public void EnsureSafeTransport(PayNetApi api)
+        {
+            if (!BaseUri.IsAbsoluteUri)
+                throw new PayNetException(api, "Connect", PayNetErrorCategory.InvalidArgument, $"Base URI '{BaseUri}' must be absolute.");
+            if (BaseUri.Scheme == Uri.UriSchemeHttps) return;
+            if (BaseUri.Scheme != Uri.UriSchemeHttp)
+                throw new PayNetException(api, "Connect", PayNetErrorCategory.InvalidArgument, $"Base URI '{BaseUri}' must use https.");
+            if (IsLoopback(BaseUri) || AllowInsecureHttp) return;
+            throw new PayNetException(api, "Connect", PayNetErrorCategory.InvalidArgument,
+                $"Refusing to send {api} credentials over plain http to '{BaseUri.Host}'. Use https, or allow insecure http explicitly.");
+        }
+
+        public static bool IsLoopback(Uri uri) =>
+            uri.IsLoopback || string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase) ||
+            (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+    }
+}

@@ -1,0 +1,1 @@
+namespace PayNet.PowerShell { internal static class Placeholder { } }

@@ -1,0 +1,1 @@
+namespace PayNet.Core.Tests { public class Placeholder { } }

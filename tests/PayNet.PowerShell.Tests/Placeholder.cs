@@ -1,0 +1,1 @@
+namespace PayNet.PowerShell.Tests { public class Placeholder { } }
