@@ -9,7 +9,7 @@ namespace PayNet.Core.Json
     /// One set of serializer options for all three APIs: case-insensitive names, numbers that arrive as
     /// strings, several date shapes, and nulls left out of requests.
     /// </summary>
-    public static class TolerantJson
+    internal static class TolerantJson
     {
         public static readonly JsonSerializerOptions Options = Create();
 
@@ -79,7 +79,7 @@ namespace PayNet.Core.Json
         }
     }
 
-    public sealed class FlexibleDecimalConverter : JsonConverter<decimal>
+    internal sealed class FlexibleDecimalConverter : JsonConverter<decimal>
     {
         public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             TolerantJson.ReadDecimal(ref reader) ?? 0m;
@@ -87,7 +87,7 @@ namespace PayNet.Core.Json
         public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
     }
 
-    public sealed class FlexibleNullableDecimalConverter : JsonConverter<decimal?>
+    internal sealed class FlexibleNullableDecimalConverter : JsonConverter<decimal?>
     {
         public override bool HandleNull => true;
 
@@ -100,7 +100,7 @@ namespace PayNet.Core.Json
         }
     }
 
-    public sealed class FlexibleDateTimeOffsetConverter : JsonConverter<DateTimeOffset?>
+    internal sealed class FlexibleDateTimeOffsetConverter : JsonConverter<DateTimeOffset?>
     {
         public override bool HandleNull => true;
 
@@ -118,7 +118,7 @@ namespace PayNet.Core.Json
         }
     }
 
-    public sealed class FlexibleBoolConverter : JsonConverter<bool>
+    internal sealed class FlexibleBoolConverter : JsonConverter<bool>
     {
         public override bool Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
@@ -139,7 +139,7 @@ namespace PayNet.Core.Json
     }
 
     /// <summary>Ids documented as strings arrive as numbers too ("id": 2527054).</summary>
-    public sealed class FlexibleStringConverter : JsonConverter<string>
+    internal sealed class FlexibleStringConverter : JsonConverter<string>
     {
         public override bool HandleNull => false;
 

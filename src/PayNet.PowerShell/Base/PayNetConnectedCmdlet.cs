@@ -1,0 +1,29 @@
+using System.Management.Automation;
+using PayNet.Core;
+using PayNet.PowerShell.Host;
+
+namespace PayNet.PowerShell
+{
+    /// <summary>A cmdlet that talks to PayNet: takes -Connection, else the runspace's default for its service.</summary>
+    public abstract class PayNetConnectedCmdlet : PayNetCmdlet
+    {
+        /// <summary>Overrides the default connection; what ForEach-Object -Parallel passes with $using:.</summary>
+        [Parameter]
+        public PayNetConnection? Connection { get; set; }
+
+        /// <summary>The connection to use for <paramref name="service"/>, or a terminating PayNetNotConnected error.</summary>
+        private protected PayNetConnection RequireConnection(PayNetApi service)
+        {
+            var connection = Connection ?? CmdletHost.Connections.Get(service);
+            if (connection is null)
+                throw Terminating(ErrorIds.NotConnected, ErrorCategory.ConnectionError, service,
+                    $"There is no PayNet {service} connection in this session. Run Connect-PayNet first (Connect-PayNet -Sandbox to try the local sandbox).",
+                    "Run Connect-PayNet, or pass -Connection.");
+            if (!connection.Has(service))
+                throw Terminating(ErrorIds.InvalidConfiguration, ErrorCategory.InvalidArgument, connection,
+                    $"The connection passed with -Connection has no {service} service ({connection.Services}).",
+                    $"Connect-PayNet for {service} and pass that connection.");
+            return connection;
+        }
+    }
+}

@@ -1,1 +1,0 @@
-namespace PayNet.PowerShell { internal static class Placeholder { } }

@@ -1,1 +1,0 @@
-namespace PayNet.PowerShell.Tests { public class Placeholder { } }
