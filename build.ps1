@@ -1,0 +1,110 @@
+#requires -Version 7.0
+<#
+.SYNOPSIS
+    Builds, tests, documents, runs and packages PayNet for PowerShell.
+.DESCRIPTION
+    Tasks:
+      Build    dotnet build PayNet.sln; lays out the importable module in out/PayNet.
+      Test     xunit (dotnet test PayNet.sln), then the Pester suite in a fresh pwsh process.
+      Docs     PlatyPS markdown in docs/en-US to MAML help in out/PayNet/en-US, plus a drift check.
+      Sandbox  Starts the local PayNet sandbox on http://127.0.0.1:5080 (Ctrl+C stops it).
+      Demo     The README's main job: build, start the sandbox, run examples/quickstart.ps1 against it.
+      Bench    The benchmark harness in bench/ (results in bench/results.md).
+      Package  Publishes out/PayNet to a local repository folder, out/repo.
+.EXAMPLE
+    ./build.ps1 Demo
+.EXAMPLE
+    ./build.ps1 Build, Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Docs', 'Sandbox', 'Demo', 'Bench', 'Package')]
+    [string[]] $Task = @('Build'),
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Debug',
+    [string] $SandboxUrl = 'http://127.0.0.1:5080'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$root = $PSScriptRoot
+$moduleDir = Join-Path $root 'out/PayNet'
+
+function Invoke-Dotnet {
+    & dotnet @args
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE." }
+}
+
+function Test-ModuleAvailable([string] $Name, [string] $InstallHint) {
+    if (Get-Module -ListAvailable -Name $Name) { return $true }
+    Write-Host "$Name is not installed. Install it from the PowerShell Gallery: $InstallHint" -ForegroundColor Yellow
+    return $false
+}
+
+function Start-Sandbox([string] $Url) {
+    $project = Join-Path $root 'src/PayNet.Sandbox'
+    $process = Start-Process dotnet -ArgumentList @('run', '--no-build', '-c', $Configuration, '--project', $project, '--', '--urls', $Url) -PassThru -NoNewWindow
+    $deadline = (Get-Date).AddSeconds(60)
+    while ((Get-Date) -lt $deadline) {
+        try { $null = Invoke-RestMethod "$Url/__sandbox" -TimeoutSec 2; return $process } catch { Start-Sleep -Milliseconds 300 }
+        if ($process.HasExited) { throw "The sandbox exited with code $($process.ExitCode)." }
+    }
+    Stop-Process -Id $process.Id -ErrorAction SilentlyContinue
+    throw "The sandbox did not answer at $Url within 60 seconds."
+}
+
+switch ($Task) {
+    'Build' {
+        Invoke-Dotnet build (Join-Path $root 'PayNet.sln') -c $Configuration
+        Write-Host "Module laid out in $moduleDir. Import it with: Import-Module $moduleDir/PayNet.psd1"
+    }
+    'Test' {
+        Invoke-Dotnet test (Join-Path $root 'PayNet.sln') -c $Configuration
+        if (Test-ModuleAvailable Pester 'Install-Module Pester -MinimumVersion 5.5 -Scope CurrentUser') {
+            # A fresh process: a loaded binary module cannot be unloaded, so every run starts clean.
+            & pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/Pester/Invoke-PesterSuite.ps1')
+            if ($LASTEXITCODE -ne 0) { throw 'Pester tests failed.' }
+        }
+    }
+    'Docs' {
+        if (-not (Test-ModuleAvailable Microsoft.PowerShell.PlatyPS 'Install-PSResource Microsoft.PowerShell.PlatyPS -Scope CurrentUser')) { return }
+        & pwsh -NoProfile -NonInteractive -File (Join-Path $root 'docs/Build-Help.ps1') -ModulePath $moduleDir -DocsPath (Join-Path $root 'docs/en-US')
+        if ($LASTEXITCODE -ne 0) { throw 'Help build or drift check failed.' }
+    }
+    'Sandbox' {
+        Invoke-Dotnet build (Join-Path $root 'src/PayNet.Sandbox') -c $Configuration
+        & dotnet run --no-build -c $Configuration --project (Join-Path $root 'src/PayNet.Sandbox') -- --urls $SandboxUrl
+    }
+    'Demo' {
+        Invoke-Dotnet build (Join-Path $root 'PayNet.sln') -c $Configuration
+        $sandbox = Start-Sandbox $SandboxUrl
+        try {
+            & pwsh -NoProfile -File (Join-Path $root 'examples/quickstart.ps1') -SandboxUri $SandboxUrl
+            if ($LASTEXITCODE -ne 0) { throw 'examples/quickstart.ps1 failed.' }
+        }
+        finally {
+            Stop-Process -Id $sandbox.Id -ErrorAction SilentlyContinue
+        }
+    }
+    'Bench' {
+        Invoke-Dotnet run -c Release --project (Join-Path $root 'bench/PayNet.Bench') -- --output (Join-Path $root 'bench/results.md')
+        if (Test-Path (Join-Path $root 'bench/import.ps1')) { & (Join-Path $root 'bench/import.ps1') }
+    }
+    'Package' {
+        Invoke-Dotnet build (Join-Path $root 'PayNet.sln') -c Release
+        $repo = Join-Path $root 'out/repo'
+        New-Item -ItemType Directory -Force $repo | Out-Null
+        if (Get-Command Publish-PSResource -ErrorAction SilentlyContinue) {
+            if (-not (Get-PSResourceRepository -Name PayNetLocal -ErrorAction SilentlyContinue)) {
+                Register-PSResourceRepository -Name PayNetLocal -Uri $repo -Trusted
+            }
+            Publish-PSResource -Path $moduleDir -Repository PayNetLocal
+        }
+        else {
+            Write-Host 'PSResourceGet is not installed (Install-Module Microsoft.PowerShell.PSResourceGet); packing a zip instead.' -ForegroundColor Yellow
+            $version = (Import-PowerShellDataFile (Join-Path $moduleDir 'PayNet.psd1')).ModuleVersion
+            Compress-Archive -Path "$moduleDir/*" -DestinationPath (Join-Path $repo "PayNet.$version.zip") -Force
+        }
+        Write-Host "Package written to $repo"
+    }
+}
