@@ -1,1 +1,0 @@
-namespace PayNet.Core.Tests { public class Placeholder { } }

@@ -1,0 +1,88 @@
+using PayNet.Core;
+using PayNet.Core.Reconciliation;
+
+namespace PayNet.Core.Tests.Reconciliation;
+
+public sealed class ReconcilerTests
+{
+    private static PayNetSideEntry Side(string reference, decimal amount, SettlementState state = SettlementState.Paid, string currency = "TRY") =>
+        new(PayNetApi.Card, reference, "id-" + reference, amount, currency, state, new DateTimeOffset(2024, 1, 15, 10, 0, 0, TimeSpan.FromHours(3)));
+
+    private static Reconciler WithSide(decimal tolerance = 0m)
+    {
+        var r = new Reconciler(PayNetApi.Card, tolerance);
+        r.AddPayNetSide(new[]
+        {
+            Side("A", 100.00m), Side("B", 59.35m), Side("C", 500m, SettlementState.Cancelled), Side("D", 75.50m), Side("E", 10m),
+            Side("F", 250m, SettlementState.Failed),
+        });
+        return r;
+    }
+
+    [Fact]
+    public void Each_kind_of_discrepancy_gets_its_own_status_and_difference()
+    {
+        var r = WithSide();
+        Assert.Equal(ReconciliationStatus.Matched, r.Compare(new LedgerEntry("A", 100m, "TRY", "paid")).Status);
+        var amount = r.Compare(new LedgerEntry("B", 59.30m, "TRY", "paid"));
+        Assert.Equal(ReconciliationStatus.AmountMismatch, amount.Status);
+        Assert.Equal(-0.05m, amount.Difference);
+        Assert.Equal(ReconciliationStatus.StateMismatch, r.Compare(new LedgerEntry("C", 500m, "TRY", "paid")).Status);
+        Assert.Equal(ReconciliationStatus.CurrencyMismatch, r.Compare(new LedgerEntry("D", 75.50m, "usd", "")).Status);
+        var missing = r.Compare(new LedgerEntry("Z", 1m, "TRY", "paid"));
+        Assert.Equal(ReconciliationStatus.MissingAtPayNet, missing.Status);
+        Assert.Null(missing.PayNetAmount);
+
+        var unclaimed = r.Unclaimed().ToList();
+        Assert.Equal(new[] { "E" }, unclaimed.Select(u => u.Reference)); // F failed: nobody owes a booking for it
+        Assert.Equal(ReconciliationStatus.MissingInLedger, unclaimed[0].Status);
+        Assert.Equal(-10m, unclaimed[0].Difference);
+    }
+
+    [Fact]
+    public void Tolerance_absorbs_small_differences_only()
+    {
+        var r = WithSide(tolerance: 0.05m);
+        Assert.Equal(ReconciliationStatus.Matched, r.Compare(new LedgerEntry("B", 59.30m, "TRY", null)).Status);
+        Assert.Equal(ReconciliationStatus.AmountMismatch, r.Compare(new LedgerEntry("A", 100.06m, "TRY", null)).Status);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Reconciler(PayNetApi.Card, -1m));
+    }
+
+    [Fact]
+    public void A_reference_booked_twice_in_the_ledger_is_reported_once_as_missing()
+    {
+        var r = WithSide();
+        Assert.Equal(ReconciliationStatus.Matched, r.Compare(new LedgerEntry("A", 100m, "TRY", null)).Status);
+        var second = r.Compare(new LedgerEntry("a", 100m, "TRY", null));
+        Assert.Equal(ReconciliationStatus.MissingAtPayNet, second.Status);
+        Assert.Contains("more than once", second.Note);
+    }
+
+    [Fact]
+    public void Summary_counts_and_totals_every_status()
+    {
+        var r = WithSide();
+        r.Compare(new LedgerEntry("A", 100m, "TRY", null));
+        r.Compare(new LedgerEntry("B", 60m, "TRY", null));
+        r.Compare(new LedgerEntry("Q", 5m, "TRY", null));
+        r.Unclaimed().ToList();
+        var summary = r.Summary().ToDictionary(s => s.Status);
+        Assert.Equal(6, summary.Count);
+        Assert.Equal(1, summary[ReconciliationStatus.Matched].Count);
+        Assert.Equal(60m, summary[ReconciliationStatus.AmountMismatch].LedgerTotal);
+        Assert.Equal(59.35m, summary[ReconciliationStatus.AmountMismatch].PayNetTotal);
+        Assert.Equal(0.65m, summary[ReconciliationStatus.AmountMismatch].Difference);
+        Assert.Equal(3, summary[ReconciliationStatus.MissingInLedger].Count); // C, D, E
+        Assert.Equal(5m, summary[ReconciliationStatus.MissingAtPayNet].LedgerTotal);
+    }
+
+    [Theory]
+    [InlineData("Paid", SettlementState.Paid)]
+    [InlineData("", SettlementState.Paid)]
+    [InlineData("Declined", SettlementState.Failed)]
+    [InlineData("voided", SettlementState.Cancelled)]
+    [InlineData("Refunded", SettlementState.Refunded)]
+    [InlineData("PENDING", SettlementState.Pending)]
+    [InlineData("weird", SettlementState.Unknown)]
+    public void Ledger_state_words_are_understood(string text, SettlementState expected) => Assert.Equal(expected, SettlementStates.Parse(text));
+}
