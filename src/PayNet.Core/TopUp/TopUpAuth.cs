@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.IO;
+using System.Net.Http;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using PayNet.Core.Security;
+
+namespace PayNet.Core.TopUp
+{
+    /// <summary>
+    /// The process-wide source of auth keys. Paynet refuses any key not greater than the last one it
+    /// saw for the POS, so every client and thread signing for one POS must draw from one counter.
+    /// Keys follow the wall clock in milliseconds and never run ahead of it by more than the burst
+    /// rate: a far-future key (e.g. microseconds) would lock the POS out until Paynet support resets it.
+    /// </summary>
+    internal static class TopUpKeySource
+    {
+        private static readonly ConcurrentDictionary<int, Counter> Counters = new ConcurrentDictionary<int, Counter>();
+
+        /// <summary>Replaceable by tests; production reads the system clock.</summary>
+        internal static Func<long> Clock = () => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+
+        public static long Next(int posId)
+        {
+            var counter = Counters.GetOrAdd(posId, _ => new Counter());
+            lock (counter)
+            {
+                long next = Math.Max(Clock(), counter.Last + 1);
+                counter.Last = next;
+                return next;
+            }
+        }
+
+        /// <summary>The last key handed out for the POS (0 when none yet).</summary>
+        public static long Last(int posId)
+        {
+            if (!Counters.TryGetValue(posId, out var counter)) return 0;
+            lock (counter) return counter.Last;
+        }
+
+        private sealed class Counter
+        {
+            public long Last;
+        }
+    }
+
+    /// <summary>Builds the signed JSON bodies: the payload plus an auth object with a fresh key per send.</summary>
+    internal sealed class TopUpSigner
+    {
+        private readonly TopUpCredentials _credentials;
+
+        public TopUpSigner(TopUpCredentials credentials) => _credentials = credentials;
+
+        public int PosId => _credentials.PosId;
+
+        /// <summary>md5(id + token + key) as 32 lower-case hex characters (topup.md §2).</summary>
+        public static string Hash(int posId, string token, long key)
+        {
+            string material = posId.ToString(CultureInfo.InvariantCulture) + token + key.ToString(CultureInfo.InvariantCulture);
+            using (var md5 = MD5.Create())
+            {
+                byte[] digest = md5.ComputeHash(Encoding.UTF8.GetBytes(material));
+                var hex = new StringBuilder(digest.Length * 2);
+                foreach (byte b in digest) hex.Append(b.ToString("x2", CultureInfo.InvariantCulture));
+                return hex.ToString();
+            }
+        }
+
+        /// <summary>A body for one send: <c>{"auth":{id,key,hash}, ...payload}</c>, signed with a key drawn now.</summary>
+        public HttpContent Sign(string payloadJson, out long key)
+        {
+            key = TopUpKeySource.Next(_credentials.PosId);
+            string hash = Hash(_credentials.PosId, _credentials.Token.Reveal(), key);
+            using (var buffer = new MemoryStream())
+            {
+                using (var writer = new Utf8JsonWriter(buffer))
+                using (var payload = JsonDocument.Parse(payloadJson))
+                {
+                    writer.WriteStartObject();
+                    writer.WriteStartObject("auth");
+                    writer.WriteNumber("id", _credentials.PosId);
+                    writer.WriteNumber("key", key);
+                    writer.WriteString("hash", hash);
+                    writer.WriteEndObject();
+                    foreach (var property in payload.RootElement.EnumerateObject())
+                    {
+                        if (string.Equals(property.Name, "auth", StringComparison.OrdinalIgnoreCase)) continue;
+                        property.WriteTo(writer);
+                    }
+                    writer.WriteEndObject();
+                }
+                return new ByteArrayContent(buffer.ToArray())
+                {
+                    Headers = { { "Content-Type", "application/json; charset=utf-8" } },
+                };
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using PayNet.Core.Json;
+
+namespace PayNet.Core.TopUp
+{
+    /// <summary>Wire DTOs to the public flat models.</summary>
+    internal static class TopUpMapper
+    {
+        /// <summary>Paynet's times carry no zone; the spec reads them as UAE local time.</summary>
+        public static readonly TimeSpan AssumedOffset = TimeSpan.FromHours(4);
+
+        public static TopUpBalance Balance(BalanceDto dto)
+        {
+            var wallets = dto.Wallets ?? new Dictionary<string, decimal?>();
+            decimal? main = wallets.FirstOrDefault(w => string.Equals(w.Key, "main", StringComparison.OrdinalIgnoreCase)).Value;
+            return new TopUpBalance
+            {
+                Currency = string.IsNullOrEmpty(dto.Currency) ? "AED" : dto.Currency!,
+                Main = main,
+                Wallets = string.Join("; ", wallets.Select(w => $"{w.Key}={MoneyText.Of(w.Value)}")),
+            };
+        }
+
+        public static TopUpProduct Product(ServiceDto dto) => new TopUpProduct
+        {
+            Id = dto.Id ?? string.Empty,
+            Name = dto.Name,
+            Biller = dto.BillerName,
+            Category = dto.CategoryName,
+            Subcategory = dto.SubcategoryName,
+            AmountMin = dto.AmountMin,
+            AmountMax = dto.AmountMax,
+            AmountStep = dto.AmountStep,
+            IsPinBased = dto.IsPinBased ?? false,
+            // Undocumented member (§4.2); a non-international product without it is assumed to need one.
+            IsAccountRequired = dto.IsAccountRequired ?? true,
+            Active = dto.Active ?? true,
+            CommissionValue = dto.Commission?.Value,
+            CommissionType = dto.Commission?.Type,
+        };
+
+        public static TopUpPointInfo PointInfo(PointInfoDto dto) => new TopUpPointInfo
+        {
+            PosId = dto.Pos?.Id,
+            AgentName = dto.Agent?.Name,
+            AgentAddress = dto.Agent?.Address,
+            SupportEmail = dto.Support?.Email,
+        };
+
+        /// <summary>The transaction of a check/confirm/find answer, wherever that answer put it.</summary>
+        public static TopUpTransaction Transaction(TransactionReplyDto reply)
+        {
+            var dto = reply.Transaction ?? new TransactionDto
+            {
+                Id = reply.Id ?? reply.TransactionId,
+                State = reply.State,
+                ExternalTransactionId = reply.ExternalTransactionId,
+            };
+            var tx = new TopUpTransaction
+            {
+                Id = dto.Id ?? dto.TransactionId ?? reply.Id ?? reply.TransactionId ?? string.Empty,
+                ExternalId = NullIfEmpty(dto.ExternalTransactionId ?? reply.ExternalTransactionId),
+                State = TopUpStates.Parse(dto.State ?? reply.State),
+                Error = dto.Error,
+                Product = NullIfEmpty(dto.Service?.Id ?? dto.Product),
+                ProductName = NullIfEmpty(dto.Service?.Name),
+                Account = NullIfEmpty(dto.Account),
+                Amount = dto.Amount,
+                AmountCurrency = NullIfEmpty(dto.AmountCurrency),
+                Price = dto.Price,
+                PriceCurrency = NullIfEmpty(dto.PriceCurrency),
+                CountryId = NullIfEmpty(dto.CountryId),
+                CountryName = NullIfEmpty(dto.CountryName),
+                ProviderId = NullIfEmpty(dto.ProviderId),
+                ProviderName = NullIfEmpty(dto.ProviderName),
+                Time = TolerantJson.ParseDate(dto.Time, AssumedOffset),
+            };
+            var info = reply.Info ?? dto.Info;
+            if (info is not null)
+            {
+                tx.VoucherPin = NullIfEmpty(info.Number);
+                tx.VoucherSerial = NullIfEmpty(info.Serial);
+                tx.VoucherReference = NullIfEmpty(info.Reference);
+            }
+            var offered = reply.Details?.Amounts;
+            if (offered is not null && offered.Count > 0)
+            {
+                tx.Offered = offered.Select(d => Denomination(d, null)).ToList();
+                tx.OfferedAmounts = string.Join("; ", tx.Offered);
+            }
+            return tx;
+        }
+
+        public static TopUpIntlDenomination Denomination(DenominationDto dto, string? providerId) => new TopUpIntlDenomination
+        {
+            ProviderId = providerId,
+            Amount = dto.Amount,
+            Currency = dto.Currency ?? dto.AmountCurrency,
+            Price = dto.Price,
+            PriceCurrency = dto.PriceCurrency ?? "AED",
+            TypeId = int.TryParse(dto.TypeId, NumberStyles.Integer, CultureInfo.InvariantCulture, out int t) ? t : (int?)null,
+            Name = dto.Name,
+        };
+
+        public static TopUpBridgeAmount BridgeAmount(BridgeAmountDto dto, BridgeProviderDto? provider, BridgeCountryDto? country) => new TopUpBridgeAmount
+        {
+            AmountId = dto.AmountId ?? dto.Id ?? string.Empty,
+            Amount = dto.Amount,
+            AmountCurrency = dto.AmountCurrency ?? dto.Currency ?? country?.Currency,
+            Price = dto.Price,
+            PriceCurrency = dto.PriceCurrency ?? "AED",
+            CategoryId = dto.CategoryId,
+            Name = dto.Name ?? dto.Description,
+            ProviderId = provider?.Id,
+            ProviderName = provider?.Name,
+            CountryName = country?.Name,
+        };
+
+        public static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+    }
+}

@@ -1,0 +1,146 @@
+using System;
+using System.Globalization;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using PayNet.Core.Http;
+using PayNet.Core.Json;
+
+namespace PayNet.Core.TopUp
+{
+    /// <summary>One answer of the TopUp API: the raw response and the error envelope, if it carried one.</summary>
+    internal sealed class TopUpReply
+    {
+        public TopUpReply(RawResponse raw, ErrorDto? error, int? errorCode)
+        {
+            Raw = raw;
+            Error = error;
+            ErrorCode = errorCode;
+        }
+
+        public RawResponse Raw { get; }
+        public ErrorDto? Error { get; }
+        public int? ErrorCode { get; }
+        public bool IsError => Error is not null;
+
+        public TopUpApiException ToException(string operation, string? reference) =>
+            new TopUpApiException(operation, ErrorCode ?? 0, Error?.Message, Error?.DisplayError, reference, Raw.StatusCode);
+
+        public T Read<T>(string operation, string? reference) where T : class
+        {
+            try
+            {
+                return JsonSerializer.Deserialize<T>(Raw.Body, TolerantJson.Options)
+                    ?? throw new JsonException("The body was empty.");
+            }
+            catch (JsonException ex)
+            {
+                throw new PayNetException(PayNetApi.TopUp, operation, PayNetErrorCategory.Unavailable,
+                    $"TopUp {operation} returned a body that is not the expected JSON: {ex.Message}", Raw.StatusCode, reference: reference, inner: ex);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Signs, sends and classifies TopUp requests. Every send (first attempt and each retry) carries a
+    /// key drawn at that moment. An "Auth failed" answer is re-signed and sent once more, because with
+    /// concurrent requests on one POS a request can arrive after one signed later and be refused
+    /// without having run; a second refusal means the credentials are wrong.
+    /// </summary>
+    internal sealed class TopUpTransport : IDisposable
+    {
+        private readonly PayNetHttpPipeline _pipeline;
+        private readonly TopUpSigner _signer;
+
+        public TopUpTransport(TopUpCredentials credentials, PayNetClientOptions options)
+        {
+            _signer = new TopUpSigner(credentials);
+            options.Redactor.AddSecret(credentials.Token);
+            _pipeline = new PayNetHttpPipeline(PayNetApi.TopUp, options, authHandler: null);
+        }
+
+        public PayNetClientOptions Options => _pipeline.Options;
+
+        public async Task<TopUpReply> PostAsync(string path, string operation, CallKind kind, object? payload, string? reference, CancellationToken cancellationToken)
+        {
+            string payloadJson = payload is null ? "{}" : JsonSerializer.Serialize(payload, payload.GetType(), TolerantJson.Options);
+            for (int round = 1; ; round++)
+            {
+                var call = new CallInfo(PayNetApi.TopUp, operation, kind, reference);
+                using (var request = new HttpRequestMessage(HttpMethod.Post, path))
+                {
+                    request.Content = _signer.Sign(payloadJson, out _);
+                    call.BeforeResend = resent =>
+                    {
+                        var previous = resent.Content;
+                        resent.Content = _signer.Sign(payloadJson, out _);
+                        previous?.Dispose();
+                        return Task.CompletedTask;
+                    };
+                    var raw = await _pipeline.SendAsync(request, call, cancellationToken).ConfigureAwait(false);
+                    var reply = Classify(raw, operation, kind, reference);
+                    if (reply.ErrorCode == TopUpErrors.AuthFailed)
+                    {
+                        if (round == 1)
+                        {
+                            var log = PayNetLog.Current;
+                            if (log is not null && log.IsVerboseEnabled)
+                                log.Verbose($"TopUp {operation}: Paynet answered 'Auth failed'; a concurrent request may have used a later key, so re-signing and sending once more.");
+                            continue;
+                        }
+                        throw new TopUpApiException(operation, TopUpErrors.AuthFailed,
+                            (reply.Error?.Message ?? "Auth failed") + "; refused twice with fresh keys, so check the POS id and token",
+                            reply.Error?.DisplayError, reference, raw.StatusCode);
+                    }
+                    return reply;
+                }
+            }
+        }
+
+        private static TopUpReply Classify(RawResponse raw, string operation, CallKind kind, string? reference)
+        {
+            JsonDocument? document = null;
+            try
+            {
+                try
+                {
+                    if (!string.IsNullOrWhiteSpace(raw.Body)) document = JsonDocument.Parse(raw.Body);
+                }
+                catch (JsonException)
+                {
+                    document = null;
+                }
+
+                if (document is null || document.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    if (raw.StatusCode >= 400)
+                        throw new PayNetException(PayNetApi.TopUp, operation, PayNetHttpPipeline.CategoryOf(raw.StatusCode),
+                            $"TopUp {operation} failed: HTTP {raw.StatusCode} without a Paynet answer.", raw.StatusCode, reference: reference);
+                    if (kind == CallKind.MoneyMove)
+                        throw new PayNetAmbiguousOutcomeException($"the answer to {operation} could not be read");
+                    throw new PayNetException(PayNetApi.TopUp, operation, PayNetErrorCategory.Unavailable,
+                        $"TopUp {operation} returned HTTP {raw.StatusCode} with a body that is not JSON.", raw.StatusCode, reference: reference);
+                }
+
+                if (document.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
+                {
+                    var dto = JsonSerializer.Deserialize<ErrorDto>(error.GetRawText(), TolerantJson.Options) ?? new ErrorDto();
+                    int? code = int.TryParse(dto.Code, NumberStyles.Integer, CultureInfo.InvariantCulture, out int c) ? c : (int?)null;
+                    return new TopUpReply(raw, dto, code ?? 0);
+                }
+
+                if (raw.StatusCode >= 400)
+                    throw new PayNetException(PayNetApi.TopUp, operation, PayNetHttpPipeline.CategoryOf(raw.StatusCode),
+                        $"TopUp {operation} failed: HTTP {raw.StatusCode}.", raw.StatusCode, reference: reference);
+                return new TopUpReply(raw, null, null);
+            }
+            finally
+            {
+                document?.Dispose();
+            }
+        }
+
+        public void Dispose() => _pipeline.Dispose();
+    }
+}

@@ -1,0 +1,224 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace PayNet.Core.TopUp
+{
+    // Wire shapes of topup.md §4-§7. Ids, states and codes are read as strings (numbers arrive either
+    // way) and parsed when mapped; money is decimal; unknown members are kept in Extra.
+
+    internal sealed class ErrorEnvelopeDto
+    {
+        [JsonPropertyName("error")] public ErrorDto? Error { get; set; }
+    }
+
+    internal sealed class ErrorDto
+    {
+        [JsonPropertyName("code")] public string? Code { get; set; }
+        [JsonPropertyName("message")] public string? Message { get; set; }
+        [JsonPropertyName("display_error")] public string? DisplayError { get; set; }
+    }
+
+    internal sealed class BalanceDto
+    {
+        [JsonPropertyName("currency")] public string? Currency { get; set; }
+        [JsonPropertyName("wallets")] public Dictionary<string, decimal?>? Wallets { get; set; }
+        [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
+    }
+
+    internal sealed class ServicesDto
+    {
+        [JsonPropertyName("services")] public List<ServiceDto>? Services { get; set; }
+    }
+
+    internal sealed class ServiceDto
+    {
+        [JsonPropertyName("id")] public string? Id { get; set; }
+        [JsonPropertyName("active")] public bool? Active { get; set; }
+        [JsonPropertyName("name")] public string? Name { get; set; }
+        [JsonPropertyName("biller_name")] public string? BillerName { get; set; }
+        [JsonPropertyName("category_name")] public string? CategoryName { get; set; }
+        [JsonPropertyName("subcategory_name")] public string? SubcategoryName { get; set; }
+        [JsonPropertyName("amount_min")] public decimal? AmountMin { get; set; }
+        [JsonPropertyName("amount_max")] public decimal? AmountMax { get; set; }
+        [JsonPropertyName("amount_step")] public decimal? AmountStep { get; set; }
+        [JsonPropertyName("commission")] public CommissionDto? Commission { get; set; }
+        [JsonPropertyName("is_pin_based")] public bool? IsPinBased { get; set; }
+        [JsonPropertyName("is_account_required")] public bool? IsAccountRequired { get; set; }
+        [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
+    }
+
+    internal sealed class CommissionDto
+    {
+        [JsonPropertyName("value")] public decimal? Value { get; set; }
+        [JsonPropertyName("type")] public string? Type { get; set; }
+    }
+
+    internal sealed class PointInfoDto
+    {
+        [JsonPropertyName("pos")] public NamedDto? Pos { get; set; }
+        [JsonPropertyName("agent")] public NamedDto? Agent { get; set; }
+        [JsonPropertyName("support")] public NamedDto? Support { get; set; }
+    }
+
+    internal sealed class NamedDto
+    {
+        [JsonPropertyName("id")] public string? Id { get; set; }
+        [JsonPropertyName("name")] public string? Name { get; set; }
+        [JsonPropertyName("address")] public string? Address { get; set; }
+        [JsonPropertyName("email")] public string? Email { get; set; }
+        [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
+    }
+
+    /// <summary>The answer of check, confirm and find: a transaction, voucher info, offered denominations.</summary>
+    internal sealed class TransactionReplyDto
+    {
+        [JsonPropertyName("transaction")] public TransactionDto? Transaction { get; set; }
+        [JsonPropertyName("info")] public VoucherInfoDto? Info { get; set; }
+        [JsonPropertyName("details")] public DetailsDto? Details { get; set; }
+
+        // A check answer may carry the transaction's members at the root (its shape is undocumented, §11.1).
+        [JsonPropertyName("id")] public string? Id { get; set; }
+        [JsonPropertyName("state")] public string? State { get; set; }
+        [JsonPropertyName("transaction_id")] public string? TransactionId { get; set; }
+        [JsonPropertyName("external_transaction_id")] public string? ExternalTransactionId { get; set; }
+        [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
+    }
+
+    internal sealed class TransactionDto
+    {
+        [JsonPropertyName("id")] public string? Id { get; set; }
+        [JsonPropertyName("transaction_id")] public string? TransactionId { get; set; }
+        [JsonPropertyName("external_transaction_id")] public string? ExternalTransactionId { get; set; }
+        [JsonPropertyName("state")] public string? State { get; set; }
+        [JsonPropertyName("error")] public string? Error { get; set; }
+        [JsonPropertyName("time")] public string? Time { get; set; }
+        [JsonPropertyName("service")] public NamedDto? Service { get; set; }
+        [JsonPropertyName("product")] public string? Product { get; set; }
+        [JsonPropertyName("account")] public string? Account { get; set; }
+        [JsonPropertyName("amount")] public decimal? Amount { get; set; }
+        [JsonPropertyName("amount_currency")] public string? AmountCurrency { get; set; }
+        [JsonPropertyName("price")] public decimal? Price { get; set; }
+        [JsonPropertyName("price_currency")] public string? PriceCurrency { get; set; }
+        [JsonPropertyName("country_id")] public string? CountryId { get; set; }
+        [JsonPropertyName("country_name")] public string? CountryName { get; set; }
+        [JsonPropertyName("provider_id")] public string? ProviderId { get; set; }
+        [JsonPropertyName("provider_name")] public string? ProviderName { get; set; }
+        [JsonPropertyName("info")] public VoucherInfoDto? Info { get; set; }
+        [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
+    }
+
+    internal sealed class VoucherInfoDto
+    {
+        [JsonPropertyName("number")] public string? Number { get; set; }
+        [JsonPropertyName("serial")] public string? Serial { get; set; }
+        [JsonPropertyName("reference")] public string? Reference { get; set; }
+    }
+
+    internal sealed class DetailsDto
+    {
+        [JsonPropertyName("amounts")] public List<DenominationDto>? Amounts { get; set; }
+    }
+
+    /// <summary>A legacy denomination: local amount and currency, AED price, type 1 (mobile) or 2 (data).</summary>
+    internal sealed class DenominationDto
+    {
+        [JsonPropertyName("amount")] public decimal? Amount { get; set; }
+        [JsonPropertyName("currency")] public string? Currency { get; set; }
+        [JsonPropertyName("amount_currency")] public string? AmountCurrency { get; set; }
+        [JsonPropertyName("price")] public decimal? Price { get; set; }
+        [JsonPropertyName("price_currency")] public string? PriceCurrency { get; set; }
+        [JsonPropertyName("type_id")] public string? TypeId { get; set; }
+        [JsonPropertyName("name")] public string? Name { get; set; }
+        [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
+    }
+
+    internal sealed class LegacyProvidersDto
+    {
+        [JsonPropertyName("countries")] public List<LegacyCountryDto>? Countries { get; set; }
+        [JsonPropertyName("country")] public LegacyCountryDto? Country { get; set; }
+        [JsonPropertyName("providers")] public List<LegacyOperatorDto>? Providers { get; set; }
+        [JsonPropertyName("provider")] public LegacyOperatorDto? Provider { get; set; }
+        [JsonPropertyName("amounts")] public List<DenominationDto>? Amounts { get; set; }
+        [JsonPropertyName("details")] public DetailsDto? Details { get; set; }
+    }
+
+    internal sealed class LegacyCountryDto
+    {
+        [JsonPropertyName("id")] public string? Id { get; set; }
+        [JsonPropertyName("name")] public string? Name { get; set; }
+        [JsonPropertyName("phone_code")] public string? PhoneCode { get; set; }
+        [JsonPropertyName("currency")] public string? Currency { get; set; }
+    }
+
+    internal sealed class LegacyOperatorDto
+    {
+        [JsonPropertyName("id")] public string? Id { get; set; }
+        [JsonPropertyName("parent_id")] public string? ParentId { get; set; }
+        [JsonPropertyName("name")] public string? Name { get; set; }
+        [JsonPropertyName("logo")] public string? Logo { get; set; }
+        [JsonPropertyName("is_pin_based")] public bool? IsPinBased { get; set; }
+    }
+
+    internal sealed class BridgeCategoriesDto
+    {
+        [JsonPropertyName("categories")] public List<BridgeCategoryDto>? Categories { get; set; }
+    }
+
+    internal sealed class BridgeCategoryDto
+    {
+        [JsonPropertyName("id")] public string? Id { get; set; }
+        [JsonPropertyName("parent_id")] public string? ParentId { get; set; }
+        [JsonPropertyName("name")] public string? Name { get; set; }
+    }
+
+    internal sealed class BridgeCountriesDto
+    {
+        [JsonPropertyName("countries")] public List<BridgeCountryDto>? Countries { get; set; }
+    }
+
+    internal sealed class BridgeCountryDto
+    {
+        [JsonPropertyName("id")] public string? Id { get; set; }
+        [JsonPropertyName("iso3")] public string? Iso3 { get; set; }
+        [JsonPropertyName("code")] public string? Code { get; set; }
+        [JsonPropertyName("name")] public string? Name { get; set; }
+        [JsonPropertyName("currency")] public string? Currency { get; set; }
+        [JsonPropertyName("phone_code")] public string? PhoneCode { get; set; }
+        [JsonPropertyName("phone_mask")] public string? PhoneMask { get; set; }
+        [JsonPropertyName("logo")] public string? Logo { get; set; }
+        [JsonPropertyName("logo_large")] public string? LogoLarge { get; set; }
+    }
+
+    internal sealed class BridgeProvidersDto
+    {
+        [JsonPropertyName("country")] public BridgeCountryDto? Country { get; set; }
+        [JsonPropertyName("providers")] public List<BridgeProviderDto>? Providers { get; set; }
+        [JsonPropertyName("provider")] public BridgeProviderDto? Provider { get; set; }
+        [JsonPropertyName("amounts")] public List<BridgeAmountDto>? Amounts { get; set; }
+    }
+
+    internal sealed class BridgeProviderDto
+    {
+        [JsonPropertyName("id")] public string? Id { get; set; }
+        [JsonPropertyName("name")] public string? Name { get; set; }
+        [JsonPropertyName("logo")] public string? Logo { get; set; }
+        [JsonPropertyName("country_id")] public string? CountryId { get; set; }
+        [JsonPropertyName("amounts")] public List<BridgeAmountDto>? Amounts { get; set; }
+    }
+
+    internal sealed class BridgeAmountDto
+    {
+        [JsonPropertyName("amount_id")] public string? AmountId { get; set; }
+        [JsonPropertyName("id")] public string? Id { get; set; }
+        [JsonPropertyName("amount")] public decimal? Amount { get; set; }
+        [JsonPropertyName("amount_currency")] public string? AmountCurrency { get; set; }
+        [JsonPropertyName("currency")] public string? Currency { get; set; }
+        [JsonPropertyName("price")] public decimal? Price { get; set; }
+        [JsonPropertyName("price_currency")] public string? PriceCurrency { get; set; }
+        [JsonPropertyName("category_id")] public string? CategoryId { get; set; }
+        [JsonPropertyName("name")] public string? Name { get; set; }
+        [JsonPropertyName("description")] public string? Description { get; set; }
+        [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
+    }
+}

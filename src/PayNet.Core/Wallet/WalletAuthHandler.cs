@@ -1,0 +1,125 @@
+using System;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using PayNet.Core.Http;
+using PayNet.Core.Wallet.Wire;
+
+namespace PayNet.Core.Wallet
+{
+    /// <summary>
+    /// Outermost handler of the Wallet pipeline: puts the apikey and session token on each request, signs
+    /// in lazily, and when the body says <c>sessionExpired: true</c> (whatever the HTTP code) signs in
+    /// again and re-sends that one request once. A request refused for an expired session was not
+    /// executed, so this is the only replay it ever does; it also counts every attempt against the daily budget.
+    /// </summary>
+    internal sealed class WalletAuthHandler : DelegatingHandler
+    {
+        private readonly WalletSession _session;
+        private readonly WalletCallCounter _counter;
+
+        public WalletAuthHandler(WalletSession session, WalletCallCounter counter)
+        {
+            _session = session;
+            _counter = counter;
+        }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Remove(WalletSession.ApiKeyHeader);
+            request.Headers.TryAddWithoutValidation(WalletSession.ApiKeyHeader, _session.ApiKey);
+            var flags = WalletRequestMarks.Of(request);
+            if ((flags & WalletRequestFlags.Anonymous) != 0)
+            {
+                var anonymous = await SendCountedAsync(request, cancellationToken).ConfigureAwait(false);
+                await BufferAndCheckExpiryAsync(anonymous, CallInfo.Of(request)).ConfigureAwait(false);
+                return anonymous;
+            }
+
+            string token = (flags & WalletRequestFlags.NoRenewal) != 0
+                ? _session.Token ?? string.Empty
+                : await _session.GetTokenAsync(LoginThroughChainAsync, cancellationToken).ConfigureAwait(false);
+            SetToken(request, token);
+            var call = CallInfo.Of(request);
+            var response = await SendCountedAsync(request, cancellationToken).ConfigureAwait(false);
+            if (!await BufferAndCheckExpiryAsync(response, call).ConfigureAwait(false) || (flags & WalletRequestFlags.NoRenewal) != 0) return response;
+
+            _session.Invalidate(token);
+            response.Dispose();
+            var log = PayNetLog.Current;
+            if (log is not null && log.IsVerboseEnabled)
+                log.Verbose($"Wallet session expired during {call.Operation}; signing in again and re-sending it once.");
+            SetToken(request, await _session.GetTokenAsync(LoginThroughChainAsync, cancellationToken).ConfigureAwait(false));
+            var replayed = await SendCountedAsync(request, cancellationToken).ConfigureAwait(false);
+            await BufferAndCheckExpiryAsync(replayed, call).ConfigureAwait(false);
+            return replayed;
+        }
+
+        private async Task<RawResponse> LoginThroughChainAsync(HttpRequestMessage login, CancellationToken cancellationToken)
+        {
+            login.Headers.Remove(WalletSession.ApiKeyHeader);
+            login.Headers.TryAddWithoutValidation(WalletSession.ApiKeyHeader, _session.ApiKey);
+            if (!login.Headers.Accept.TryParseAdd("application/json")) { }
+            using (var response = await SendCountedAsync(login, cancellationToken).ConfigureAwait(false))
+            {
+                string body = response.Content is null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                return new RawResponse(response.StatusCode, body, response.Headers.RetryAfter?.Delta);
+            }
+        }
+
+        private async Task<HttpResponseMessage> SendCountedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var call = CallInfo.Of(request);
+            call.Attempts = 0;
+            try
+            {
+                return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (_counter.Add(Math.Max(1, call.Attempts)))
+                    PayNetLog.Current?.Warning($"{_counter.Today} Wallet calls made today, close to the budget of {_counter.Budget} per day.");
+            }
+        }
+
+        private static void SetToken(HttpRequestMessage request, string token)
+        {
+            request.Headers.Remove(WalletSession.TokenHeader);
+            if (token.Length > 0) request.Headers.TryAddWithoutValidation(WalletSession.TokenHeader, token);
+        }
+
+        /// <summary>
+        /// Buffers the body here, inside the chain, so a connection cut mid-body surfaces as an ambiguous
+        /// outcome for a money move instead of a bare IOException from HttpClient.
+        /// </summary>
+        private static async Task<bool> BufferAndCheckExpiryAsync(HttpResponseMessage response, CallInfo call)
+        {
+            if (response.Content is null) return false;
+            string body;
+            try
+            {
+                await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+                body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                response.Dispose();
+                if (call.Kind == CallKind.MoneyMove) throw new PayNetAmbiguousOutcomeException("the answer was cut off while it was read", ex);
+                if (ex is OperationCanceledException) throw;
+                throw new PayNetException(PayNetApi.Wallet, call.Operation, PayNetErrorCategory.Unavailable,
+                    $"Wallet {call.Operation} failed: the answer was cut off while it was read.", (int)response.StatusCode, reference: call.Reference, inner: ex);
+            }
+            if (body.IndexOf("sessionExpired", StringComparison.OrdinalIgnoreCase) < 0) return false;
+            try
+            {
+                using (var doc = JsonDocument.Parse(body))
+                    return doc.RootElement.ValueKind == JsonValueKind.Object && WalletEnvelope.ReadBool(doc.RootElement, "sessionExpired") == true;
+            }
+            catch (JsonException)
+            {
+                return false;
+            }
+        }
+    }
+}
