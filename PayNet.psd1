@@ -11,6 +11,17 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('PayNet.format.ps1xml')
     CmdletsToExport        = @(
+        'Connect-PayNet',
+        'Disconnect-PayNet',
+        'Get-PayNetConnection',
+        'Start-PayNetTopUp',
+        'Wait-PayNetTransaction',
+        'Get-PayNetProduct',
+        'Get-PayNetTransaction',
+        'Request-PayNetRefund',
+        'Get-PayNetRefund',
+        'Get-PayNetPayout',
+        'Compare-PayNetTransaction'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -25,6 +25,8 @@ namespace PayNet.PowerShell
 
         protected CancellationToken Cancellation => _cancellation?.Token ?? CancellationToken.None;
 
+        internal CancellationToken CancellationToken => Cancellation;
+
         /// <summary>The input the current item failed on; becomes the error record's TargetObject.</summary>
         protected object? CurrentTarget { get; set; }
 

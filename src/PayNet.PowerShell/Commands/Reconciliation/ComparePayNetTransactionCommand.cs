@@ -1,0 +1,145 @@
+using System;
+using System.Management.Automation;
+using PayNet.Core;
+using PayNet.Core.Card;
+using PayNet.Core.Reconciliation;
+using PayNet.PowerShell.Host;
+
+namespace PayNet.PowerShell.Commands
+{
+    /// <summary>
+    /// Reconciles a ledger (rows from the pipeline, usually Import-Csv) against PayNet: the Card list
+    /// or Wallet statement of the period, or a TopUp lookup per reference. One result per reference:
+    /// Matched, MissingAtPayNet, MissingInLedger, AmountMismatch, StateMismatch or CurrencyMismatch,
+    /// with both sides and the difference. The ledger is streamed; only PayNet's side is held.
+    /// </summary>
+    [Cmdlet(VerbsData.Compare, "PayNetTransaction")]
+    [OutputType(typeof(ReconciliationResult), typeof(ReconciliationSummary))]
+    public sealed class ComparePayNetTransactionCommand : PayNetConnectedCmdlet
+    {
+        private Reconciler? _reconciler;
+        private long _rows;
+
+        /// <summary>A ledger row.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true)]
+        public object InputObject { get; set; } = null!;
+
+        [Parameter(Mandatory = true, Position = 0)]
+        public PayNetApi Service { get; set; }
+
+        /// <summary>Period start (Card, Wallet).</summary>
+        [Parameter]
+        public DateTime? From { get; set; }
+
+        /// <summary>Period end (Card: exclusive midnight; Wallet: inclusive day).</summary>
+        [Parameter]
+        public DateTime? To { get; set; }
+
+        /// <summary>The ledger column with PayNet's reference (default: Reference, ReferenceNo, ExternalId, OrderId, TraceNumber, TransactionId, Id).</summary>
+        [Parameter]
+        public string? ReferenceProperty { get; set; }
+
+        /// <summary>Default: Amount, Total, GrossAmount, Value.</summary>
+        [Parameter]
+        public string? AmountProperty { get; set; }
+
+        /// <summary>Default: Currency, CurrencyCode, Ccy.</summary>
+        [Parameter]
+        public string? CurrencyProperty { get; set; }
+
+        /// <summary>Default: State, Status, PaymentStatus. An empty cell means paid.</summary>
+        [Parameter]
+        public string? StateProperty { get; set; }
+
+        /// <summary>Largest amount difference still counted as matched.</summary>
+        [Parameter]
+        [ValidateRange(0, 1_000_000)]
+        public decimal Tolerance { get; set; }
+
+        /// <summary>Emit counts and totals per status instead of one result per reference.</summary>
+        [Parameter]
+        public SwitchParameter Summary { get; set; }
+
+        private protected override void Begin()
+        {
+            _reconciler = new Reconciler(Service, Tolerance);
+            if (Service == PayNetApi.TopUp) { RequireConnection(PayNetApi.TopUp); return; }
+            if (From is null || To is null)
+                throw Terminating(ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, Service, $"-From and -To are required to reconcile {Service}: PayNet's side is the period's list.");
+            if (From > To)
+                throw Terminating(ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, From, $"-From {From:yyyy-MM-dd} is after -To {To:yyyy-MM-dd}.");
+            var connection = RequireConnection(Service);
+            if (Service == PayNetApi.Card)
+            {
+                var query = new CardListQuery { From = From.Value, To = To.Value, IncludeFailed = true };
+                _reconciler.AddPayNetSide(PayNetSides.FromCard(Stream(ct => connection.CardClient.ListAsync(query, ct))));
+            }
+            else
+            {
+                var from = new DateTimeOffset(From.Value.Date, TimeSpan.Zero);
+                var to = new DateTimeOffset(To.Value.Date, TimeSpan.Zero);
+                _reconciler.AddPayNetSide(PayNetSides.FromWallet(Stream(ct => connection.WalletClient.GetStatementAsync(from, to, cancellationToken: ct))));
+            }
+            CmdletHost.WriteVerbose($"PayNet side: {_reconciler.PayNetCount} reference(s) for {Service}.");
+        }
+
+        private protected override void Process()
+        {
+            var row = InputObject is PSObject ps && ps.BaseObject is not null && !(ps.BaseObject is PSCustomObject) ? ps.BaseObject : InputObject;
+            CurrentTarget = InputObject;
+            _rows++;
+            string? reference = Column(row, ReferenceProperty, LedgerRowReader.ReferenceColumns);
+            if (string.IsNullOrWhiteSpace(reference))
+            {
+                WriteItemError(ErrorIds.InvalidArgument, ErrorCategory.InvalidData, InputObject,
+                    $"Ledger row {_rows} has no reference in {(ReferenceProperty ?? string.Join(", ", LedgerRowReader.ReferenceColumns))}.", "Name the column with -ReferenceProperty.");
+                return;
+            }
+            string? amountText = Column(row, AmountProperty, LedgerRowReader.AmountColumns);
+            decimal? amount = null;
+            if (!string.IsNullOrWhiteSpace(amountText))
+            {
+                if (!LedgerRowReader.TryParseAmount(amountText, out var parsed))
+                {
+                    WriteItemError(ErrorIds.InvalidArgument, ErrorCategory.InvalidData, InputObject, $"Ledger row {_rows} ({reference}): '{amountText}' is not an amount.");
+                    return;
+                }
+                amount = parsed;
+            }
+            var entry = new LedgerEntry(reference!.Trim(), amount, Column(row, CurrencyProperty, LedgerRowReader.CurrencyColumns), Column(row, StateProperty, LedgerRowReader.StateColumns));
+
+            PayNetSideEntry? lookedUp = null;
+            if (Service == PayNetApi.TopUp) lookedUp = LookUpTopUp(entry.Reference);
+            var result = _reconciler!.Compare(entry, lookedUp);
+            if (!Summary) CmdletHost.WriteObject(result);
+        }
+
+        private protected override void End()
+        {
+            if (_reconciler is null) return;
+            foreach (var unclaimed in _reconciler.Unclaimed())
+                if (!Summary) CmdletHost.WriteObject(unclaimed);
+            if (Summary)
+                foreach (var line in _reconciler.Summary()) CmdletHost.WriteObject(line);
+        }
+
+        private PayNetSideEntry? LookUpTopUp(string reference)
+        {
+            var client = RequireConnection(PayNetApi.TopUp).TopUpClient;
+            try
+            {
+                return PayNetSides.FromTopUp(reference, Await(ct => client.FindAsync(externalId: reference, cancellationToken: ct)));
+            }
+            catch (PayNetException error) when (error.Category == PayNetErrorCategory.NotFound)
+            {
+                return null;
+            }
+        }
+
+        private string? Column(object row, string? explicitName, string[] defaults)
+        {
+            if (explicitName is null) return LedgerRowReader.Read(row, defaults);
+            return LedgerRowReader.TryRead(row, explicitName, out var value) ? value : null;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System;
+using System.Collections;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using System.Reflection;
+
+namespace PayNet.PowerShell.Commands
+{
+    /// <summary>
+    /// Reads named columns from whatever a ledger row is: an Import-Csv PSCustomObject, a hashtable,
+    /// or a .NET object. The first of several candidate column names that exists wins.
+    /// </summary>
+    internal static class LedgerRowReader
+    {
+        public static readonly string[] ReferenceColumns = { "Reference", "ReferenceNo", "reference_no", "Ref", "ExternalId", "external_transaction_id", "OrderId", "TraceNumber", "TransactionId", "Id" };
+        public static readonly string[] AmountColumns = { "Amount", "Total", "GrossAmount", "Value", "Sum" };
+        public static readonly string[] CurrencyColumns = { "Currency", "CurrencyCode", "Ccy" };
+        public static readonly string[] StateColumns = { "State", "Status", "PaymentStatus", "Result" };
+
+        public static string? Read(object row, string[] candidates)
+        {
+            foreach (var name in candidates)
+            {
+                if (TryRead(row, name, out var value)) return value;
+            }
+            return null;
+        }
+
+        public static bool TryRead(object row, string name, out string? value)
+        {
+            value = null;
+            object? raw = null;
+            bool found = false;
+            switch (row)
+            {
+                case PSObject ps when ps.BaseObject is not null && !(ps.BaseObject is PSCustomObject):
+                    return TryRead(ps.BaseObject, name, out value) || TryReadPSObject(ps, name, out value);
+                case PSObject ps:
+                    return TryReadPSObject(ps, name, out value);
+                case IDictionary dictionary:
+                    foreach (DictionaryEntry entry in dictionary)
+                    {
+                        if (string.Equals(entry.Key?.ToString(), name, StringComparison.OrdinalIgnoreCase)) { raw = entry.Value; found = true; break; }
+                    }
+                    break;
+                default:
+                    var property = row.GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+                    if (property is not null) { raw = property.GetValue(row); found = true; }
+                    break;
+            }
+            value = raw is PSObject inner ? inner.BaseObject?.ToString() : Convert.ToString(raw, CultureInfo.InvariantCulture);
+            return found;
+        }
+
+        private static bool TryReadPSObject(PSObject ps, string name, out string? value)
+        {
+            var property = ps.Properties?[name];
+            value = property?.Value?.ToString();
+            return property is not null;
+        }
+
+        /// <summary>"1234.56" and "1,234.56" as invariant; "1234,56" and "1.234,56" as European exports write them.</summary>
+        public static bool TryParseAmount(string? text, out decimal amount)
+        {
+            amount = 0m;
+            if (string.IsNullOrWhiteSpace(text)) return false;
+            string s = text!.Trim();
+            int lastComma = s.LastIndexOf(','), lastDot = s.LastIndexOf('.');
+            if (lastComma > lastDot) s = s.Replace(".", "").Replace(',', '.'); // the comma is the decimal separator
+            else s = s.Replace(",", "");
+            const NumberStyles plain = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite;
+            return decimal.TryParse(s, plain, CultureInfo.InvariantCulture, out amount);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using PayNet.PowerShell;
+using PayNet.PowerShell.Commands;
+using PayNet.Sandbox;
+
+namespace PayNet.PowerShell.Tests.Support;
+
+/// <summary>
+/// One sandbox on a free loopback port per test class. <see cref="Connect"/> runs Connect-PayNet
+/// -Sandbox through the seam, exactly as a user would, and hands back the runspace's store.
+/// </summary>
+public sealed class SandboxFixture : IAsyncLifetime
+{
+    public SandboxServer Server { get; private set; } = null!;
+    public HttpClient Control { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Server = await SandboxServer.StartAsync(o =>
+        {
+            o.TopUp.SlowMs = 1500;
+            o.Card.SlowMs = 1500;
+        });
+        Control = new HttpClient { BaseAddress = Server.RootUri };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Control.Dispose();
+        await Server.DisposeAsync();
+    }
+
+    public async Task ResetAsync() => (await Control.PostAsync("/__sandbox/reset", null)).EnsureSuccessStatusCode();
+
+    /// <summary>A fresh runspace store connected to every sandbox service; the host that ran Connect is returned too.</summary>
+    internal ConnectionStore Connect(int timeoutSec = 5, int maxRetry = 1)
+    {
+        var store = new ConnectionStore();
+        var host = new RecordingHost(store) { SetName = "Sandbox" };
+        CmdletRunner.Run(new ConnectPayNetCommand { Sandbox = true, BaseUri = Server.RootUri, TimeoutSec = timeoutSec, MaxRetry = maxRetry }, host);
+        if (host.Terminating is not null) throw new InvalidOperationException("Connect-PayNet -Sandbox failed: " + host.Terminating);
+        return store;
+    }
+
+    internal RecordingHost HostFor(ConnectionStore store) => new(store);
+
+    public async Task<string> LedgerAsync() => await Control.GetStringAsync("/__sandbox/ledger");
+
+    public async Task ArmFaultAsync(string path, string kind, int count = 1, int delayMs = 0, bool afterCommit = false)
+    {
+        var body = System.Text.Json.JsonSerializer.Serialize(new { path, kind, count, delayMs, afterCommit });
+        (await Control.PostAsync("/__sandbox/faults", new StringContent(body, System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+    }
+}
