@@ -35,8 +35,8 @@ public sealed class SandboxFixture : IAsyncLifetime
     internal ConnectionStore Connect(int timeoutSec = 5, int maxRetry = 1)
     {
         var store = new ConnectionStore();
-        var host = new RecordingHost(store) { SetName = "Sandbox" };
-        CmdletRunner.Run(new ConnectPayNetCommand { Sandbox = true, BaseUri = Server.RootUri, TimeoutSec = timeoutSec, MaxRetry = maxRetry }, host);
+        var host = new RecordingHost(store) { SetName = "Sandbox" }.Bind("Sandbox");
+        CmdletRunner.Run(new ConnectPayNetCommand { BaseUri = Server.RootUri, TimeoutSec = timeoutSec, MaxRetry = maxRetry }, host);
         if (host.Terminating is not null) throw new InvalidOperationException("Connect-PayNet -Sandbox failed: " + host.Terminating);
         return store;
     }
