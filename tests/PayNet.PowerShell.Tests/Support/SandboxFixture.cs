@@ -51,3 +51,15 @@ public sealed class SandboxFixture : IAsyncLifetime
         (await Control.PostAsync("/__sandbox/faults", new StringContent(body, System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
     }
 }
+
+internal static class LedgerJson
+{
+    /// <summary>Executed money movements of one API, from GET /__sandbox/ledger.</summary>
+    public static IReadOnlyList<System.Text.Json.JsonElement> Entries(string ledgerJson, string api)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(ledgerJson);
+        return doc.RootElement.GetProperty("entries").EnumerateArray()
+            .Where(e => string.Equals(e.GetProperty("api").GetString(), api, StringComparison.OrdinalIgnoreCase))
+            .Select(e => e.Clone()).ToList();
+    }
+}
