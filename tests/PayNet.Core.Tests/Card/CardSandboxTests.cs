@@ -177,7 +177,7 @@ public class CardSandboxMutationTests : IClassFixture<CardSandboxFixture>
     private async Task<CardTransaction> F(string reference)
     {
         using var client = _sandbox.Client();
-        return (await client.CheckAsync(referenceNo: reference)).Single(r => r.State != CardTransactionState.Failed);
+        return (await client.CheckAsync(referenceNo: reference)).Single(r => r.TransactionType == CardTransactionType.Sale && r.State != CardTransactionState.Failed);
     }
 
     [Fact]
