@@ -77,3 +77,38 @@ public static class TestOptions
         return options;
     }
 }
+
+/// <summary>The sandbox's control surface (/__sandbox): faults, ledger, reset.</summary>
+public sealed class SandboxControl : IDisposable
+{
+    private readonly HttpClient _http;
+
+    public SandboxControl(Uri root) => _http = new HttpClient { BaseAddress = root };
+
+    public async Task ArmFaultAsync(string path, string kind, int count = 1, bool afterCommit = false, int delayMs = 5000)
+    {
+        string body = JsonSerializer.Serialize(new { path, kind, count, afterCommit, delayMs });
+        using var response = await _http.PostAsync("/__sandbox/faults", new StringContent(body, Encoding.UTF8, "application/json"));
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task ResetAsync()
+    {
+        using var response = await _http.PostAsync("/__sandbox/reset", new StringContent("{}", Encoding.UTF8, "application/json"));
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Ledger entries (executed money movements) whose reference or transaction id is one of <paramref name="ids"/>.</summary>
+    public async Task<IReadOnlyList<JsonElement>> LedgerForAsync(params string?[] ids)
+    {
+        string text = await _http.GetStringAsync("/__sandbox/ledger");
+        var entries = JsonDocument.Parse(text).RootElement.GetProperty("entries").EnumerateArray().Select(e => e.Clone()).ToList();
+        var wanted = ids.Where(i => !string.IsNullOrEmpty(i)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return entries.Where(e => wanted.Contains(Prop(e, "reference")) || wanted.Contains(Prop(e, "transactionId"))).ToList();
+    }
+
+    private static string Prop(JsonElement e, string name) =>
+        e.EnumerateObject().FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).Value is { ValueKind: JsonValueKind.String } v ? v.GetString()! : "";
+
+    public void Dispose() => _http.Dispose();
+}
