@@ -10,6 +10,15 @@ public sealed class ModuleContractTests
 {
     private static readonly Assembly CmdletAssembly = typeof(PayNet.PowerShell.PayNetCmdlet).Assembly;
 
+    [Fact]
+    public void Reflection_sees_real_cmdlet_metadata()
+    {
+        var start = Cmdlets().Single(c => c.Name == "Start-PayNetTopUp");
+        Assert.True(start.SupportsShouldProcess);
+        Assert.Equal(ConfirmImpact.High, start.ConfirmImpact);
+        Assert.Contains(start.OutputTypes, t => t.Name == "TopUpTransaction");
+    }
+
     // Get-Verb, PowerShell 7.4.
     private static readonly HashSet<string> ApprovedVerbs = new(StringComparer.Ordinal)
     {
@@ -22,11 +31,8 @@ public sealed class ModuleContractTests
         "Unblock","Unprotect","Use",
     };
 
-    public static IEnumerable<(Type Type, CmdletAttribute Attribute)> Cmdlets() =>
-        CmdletAssembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(Cmdlet).IsAssignableFrom(t))
-            .Select(t => (t, t.GetCustomAttribute<CmdletAttribute>()!))
-            .Where(x => x.Item2 is not null);
+    /// <summary>The module's cmdlets; test-only cmdlets in this assembly are not part of it.</summary>
+    internal static IEnumerable<CmdletReflection.CmdletInfo> Cmdlets() => CmdletReflection.Cmdlets(CmdletAssembly);
 
     private static string ManifestText() => File.ReadAllText(RepoPaths.File("PayNet.psd1"));
 
@@ -39,7 +45,7 @@ public sealed class ModuleContractTests
     [Fact]
     public void CmdletsToExport_lists_exactly_the_compiled_cmdlets()
     {
-        var compiled = Cmdlets().Select(c => $"{c.Attribute.VerbName}-{c.Attribute.NounName}").OrderBy(n => n).ToList();
+        var compiled = Cmdlets().Select(c => c.Name).OrderBy(n => n).ToList();
         Assert.Equal(compiled, ManifestCmdlets().OrderBy(n => n).ToList());
         Assert.DoesNotContain(ManifestText().Split('\n'), l => l.Contains("ToExport") && l.Contains('*'));
     }
@@ -71,21 +77,20 @@ public sealed class ModuleContractTests
     [Fact]
     public void Every_cmdlet_uses_an_approved_verb_the_PayNet_prefix_and_declares_OutputType()
     {
-        foreach (var (type, attribute) in Cmdlets())
+        foreach (var cmdlet in Cmdlets())
         {
-            Assert.Contains(attribute.VerbName, ApprovedVerbs);
-            Assert.StartsWith("PayNet", attribute.NounName);
-            Assert.True(type.GetCustomAttributes<OutputTypeAttribute>().Any(), $"{type.Name} declares [OutputType]");
+            Assert.Contains(cmdlet.Verb, ApprovedVerbs);
+            Assert.StartsWith("PayNet", cmdlet.Noun);
+            Assert.True(cmdlet.OutputTypes.Count > 0, $"{cmdlet.Name} declares [OutputType]");
         }
     }
 
     [Fact]
     public void No_cmdlet_declares_Confirm_or_WhatIf_parameters_of_its_own()
     {
-        foreach (var (type, _) in Cmdlets())
+        foreach (var cmdlet in Cmdlets())
         {
-            var names = type.GetProperties().Where(p => p.GetCustomAttributes<ParameterAttribute>().Any())
-                .SelectMany(p => new[] { p.Name }.Concat(p.GetCustomAttribute<AliasAttribute>()?.AliasNames ?? Array.Empty<string>()));
+            var names = CmdletReflection.Parameters(cmdlet.Type).SelectMany(p => new[] { p.Property.Name }.Concat(p.Aliases));
             Assert.DoesNotContain(names, n => n.Equals("Confirm", StringComparison.OrdinalIgnoreCase) || n.Equals("WhatIf", StringComparison.OrdinalIgnoreCase));
         }
     }
@@ -95,11 +100,11 @@ public sealed class ModuleContractTests
     {
         var changing = new HashSet<string> { "Add", "Approve", "Close", "Invoke", "New", "Register", "Request", "Set", "Start", "Remove" };
         var moneyMovers = new HashSet<string> { "Invoke-PayNetPayment", "Start-PayNetTopUp", "Add-PayNetMoney", "Request-PayNetWithdrawal", "Request-PayNetRefund" };
-        foreach (var (type, attribute) in Cmdlets().Where(c => changing.Contains(c.Attribute.VerbName)))
+        foreach (var cmdlet in Cmdlets().Where(c => changing.Contains(c.Verb)))
         {
-            Assert.True(attribute.SupportsShouldProcess, $"{type.Name} supports ShouldProcess");
-            if (moneyMovers.Contains($"{attribute.VerbName}-{attribute.NounName}"))
-                Assert.Equal(ConfirmImpact.High, attribute.ConfirmImpact);
+            Assert.True(cmdlet.SupportsShouldProcess, $"{cmdlet.Name} supports ShouldProcess");
+            if (moneyMovers.Contains(cmdlet.Name))
+                Assert.Equal(ConfirmImpact.High, cmdlet.ConfirmImpact);
         }
     }
 }

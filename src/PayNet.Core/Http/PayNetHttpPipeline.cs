@@ -86,25 +86,58 @@ namespace PayNet.Core.Http
         public static HttpContent JsonBody(object body) =>
             new StringContent(JsonSerializer.Serialize(body, body.GetType(), TolerantJson.Options), Encoding.UTF8, "application/json");
 
-        /// <summary>Sends one request through the chain and reads the whole body as text.</summary>
+        /// <summary>
+        /// Sends one request through the chain and reads the whole body as text. The body is read here,
+        /// not by HttpClient, so that an answer cut off mid-body is caught: for a money move that is an
+        /// ambiguous outcome (it may have executed), never a plain network error.
+        /// </summary>
         public async Task<RawResponse> SendAsync(HttpRequestMessage request, CallInfo call, CancellationToken cancellationToken)
         {
             call.AttachTo(request);
             if (!request.Headers.Accept.TryParseAdd("application/json")) { }
-            using (var response = await Client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false))
+            using (var response = await Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
             {
                 string text;
                 try
                 {
-                    text = response.Content is null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                    text = response.Content is null ? string.Empty : await ReadBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (call.Kind == CallKind.MoneyMove && !(ex is OperationCanceledException))
+                catch (Exception ex) when (call.Kind == CallKind.MoneyMove)
                 {
                     throw new PayNetAmbiguousOutcomeException("the answer was cut off while it was read", ex);
+                }
+                catch (Exception ex) when (ex is System.IO.IOException || ex is HttpRequestException)
+                {
+                    throw new PayNetException(call.Api, call.Operation, PayNetErrorCategory.Unavailable,
+                        $"{call.Api} {call.Operation}: the answer was cut off while it was read.", reference: call.Reference, inner: ex);
                 }
                 var retryAfter = response.Headers.RetryAfter?.Delta;
                 return new RawResponse(response.StatusCode, text, retryAfter);
             }
+        }
+
+        /// <summary>Reads the body under the same per-attempt timeout, so a server that stalls mid-body cannot hang the caller.</summary>
+        private async Task<string> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
+        {
+            using (var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            using (var body = new System.IO.MemoryStream())
+            {
+                limit.CancelAfter(Options.Timeout);
+                using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
+                using (limit.Token.Register(() => stream.Dispose()))
+                {
+                    await stream.CopyToAsync(body, 81920, limit.Token).ConfigureAwait(false);
+                }
+                var charset = content.Headers.ContentType?.CharSet;
+                var encoding = string.IsNullOrEmpty(charset) ? Encoding.UTF8 : SafeEncoding(charset!);
+                return encoding.GetString(body.GetBuffer(), 0, (int)body.Length);
+            }
+        }
+
+        private static Encoding SafeEncoding(string charset)
+        {
+            try { return Encoding.GetEncoding(charset.Trim('"')); }
+            catch (ArgumentException) { return Encoding.UTF8; }
         }
 
         /// <summary>The category PayNet's HTTP status implies, for APIs whose body says nothing more specific.</summary>

@@ -93,10 +93,12 @@ namespace PayNet.Core.Reconciliation
         public DateTimeOffset? Time { get; }
         public string? Note { get; }
 
-        string IPayNetRecord.Id => PayNetId ?? Reference;
-        decimal? IPayNetRecord.Amount => PayNetAmount ?? LedgerAmount;
-        string? IPayNetRecord.Currency => PayNetCurrency ?? LedgerCurrency;
-        string IPayNetRecord.StateName => Status.ToString();
+        // The shared columns, so results mix with other PayNet objects in one pipeline.
+        public string Id => PayNetId ?? Reference;
+        public decimal? Amount => PayNetAmount ?? LedgerAmount;
+        public string? Currency => PayNetCurrency ?? LedgerCurrency;
+        public ReconciliationStatus State => Status;
+        public string StateName => Status.ToString();
 
         public override string ToString() => $"{Reference}: {Status}";
     }

@@ -20,15 +20,12 @@ namespace PayNet.Core.TopUp
     {
         private static readonly ConcurrentDictionary<int, Counter> Counters = new ConcurrentDictionary<int, Counter>();
 
-        /// <summary>Replaceable by tests; production reads the system clock.</summary>
-        internal static Func<long> Clock = () => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-
         public static long Next(int posId)
         {
             var counter = Counters.GetOrAdd(posId, _ => new Counter());
             lock (counter)
             {
-                long next = Math.Max(Clock(), counter.Last + 1);
+                long next = Math.Max(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), counter.Last + 1);
                 counter.Last = next;
                 return next;
             }

@@ -12,10 +12,11 @@ namespace PayNet.Core.TopUp
         /// <see cref="TopUpSettings.PollInitialInterval"/> and doubling up to <see cref="TopUpSettings.PollMaxInterval"/>.
         /// A transaction this client confirmed that is seen back at New gets its confirm re-sent, as §8
         /// prescribes. Throws <see cref="PayNetException"/> with category Timeout and the external id when
-        /// the wait runs out; the transaction may still complete later.
+        /// the wait runs out; the transaction may still complete later. <paramref name="initialInterval"/>
+        /// overrides the first interval for this wait only.
         /// </summary>
         public async Task<TopUpTransaction> WaitForFinalStateAsync(TopUpTransaction transaction, IProgress<TopUpPollStatus>? progress = null,
-            TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+            TimeSpan? timeout = null, CancellationToken cancellationToken = default, TimeSpan? initialInterval = null)
         {
             if (transaction is null) throw new ArgumentNullException(nameof(transaction));
             if (transaction.IsFinal) return transaction;
@@ -27,7 +28,8 @@ namespace PayNet.Core.TopUp
 
             var clock = Stopwatch.StartNew();
             var current = transaction;
-            var interval = Settings.PollInitialInterval;
+            // Per call, not on the shared settings: parallel runspaces share one client.
+            var interval = initialInterval ?? Settings.PollInitialInterval;
             for (int poll = 1; ; poll++)
             {
                 var remaining = limit - clock.Elapsed;

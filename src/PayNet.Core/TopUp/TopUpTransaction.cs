@@ -89,6 +89,9 @@ namespace PayNet.Core.TopUp
             }
         }
 
+        /// <summary>Legacy international: the denominations the check offered, to pick the confirm amount from.</summary>
+        public IReadOnlyList<TopUpIntlDenomination> GetOfferedDenominations() => Offered ?? Array.Empty<TopUpIntlDenomination>();
+
         // What the client remembers between check, confirm and polling; not part of the output.
         internal bool ConfirmSent { get; set; }
         internal decimal? ConfirmAmount { get; set; }

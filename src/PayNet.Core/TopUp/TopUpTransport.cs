@@ -44,12 +44,15 @@ namespace PayNet.Core.TopUp
 
     /// <summary>
     /// Signs, sends and classifies TopUp requests. Every send (first attempt and each retry) carries a
-    /// key drawn at that moment. An "Auth failed" answer is re-signed and sent once more, because with
+    /// key drawn at that moment. An "Auth failed" answer is re-signed and sent again, because with
     /// concurrent requests on one POS a request can arrive after one signed later and be refused
-    /// without having run; a second refusal means the credentials are wrong.
+    /// without having run. A second refusal means the credentials are wrong, unless this process has
+    /// meanwhile signed later keys for the POS again (then a few more rounds are allowed).
     /// </summary>
     internal sealed class TopUpTransport : IDisposable
     {
+        /// <summary>Sends of one request refused with "Auth failed" before the credentials are blamed.</summary>
+        private const int MaxAuthRounds = 5;
         private readonly PayNetHttpPipeline _pipeline;
         private readonly TopUpSigner _signer;
 
@@ -70,30 +73,31 @@ namespace PayNet.Core.TopUp
                 var call = new CallInfo(PayNetApi.TopUp, operation, kind, reference);
                 using (var request = new HttpRequestMessage(HttpMethod.Post, path))
                 {
-                    request.Content = _signer.Sign(payloadJson, out _);
+                    request.Content = _signer.Sign(payloadJson, out long key);
                     call.BeforeResend = resent =>
                     {
                         var previous = resent.Content;
-                        resent.Content = _signer.Sign(payloadJson, out _);
+                        resent.Content = _signer.Sign(payloadJson, out key);
                         previous?.Dispose();
                         return Task.CompletedTask;
                     };
                     var raw = await _pipeline.SendAsync(request, call, cancellationToken).ConfigureAwait(false);
                     var reply = Classify(raw, operation, kind, reference);
-                    if (reply.ErrorCode == TopUpErrors.AuthFailed)
+                    if (reply.ErrorCode != TopUpErrors.AuthFailed) return reply;
+
+                    // The first refusal is always re-signed (another process may share the POS); later ones only
+                    // while this process keeps handing out later keys that may have overtaken ours.
+                    bool overtaken = TopUpKeySource.Last(_signer.PosId) > key;
+                    if (round == 1 || (overtaken && round < MaxAuthRounds))
                     {
-                        if (round == 1)
-                        {
-                            var log = PayNetLog.Current;
-                            if (log is not null && log.IsVerboseEnabled)
-                                log.Verbose($"TopUp {operation}: Paynet answered 'Auth failed'; a concurrent request may have used a later key, so re-signing and sending once more.");
-                            continue;
-                        }
-                        throw new TopUpApiException(operation, TopUpErrors.AuthFailed,
-                            (reply.Error?.Message ?? "Auth failed") + "; refused twice with fresh keys, so check the POS id and token",
-                            reply.Error?.DisplayError, reference, raw.StatusCode);
+                        var log = PayNetLog.Current;
+                        if (log is not null && log.IsVerboseEnabled)
+                            log.Verbose($"TopUp {operation}: Paynet answered 'Auth failed'; a concurrent request may have used a later key, so re-signing and sending again.");
+                        continue;
                     }
-                    return reply;
+                    throw new TopUpApiException(operation, TopUpErrors.AuthFailed,
+                        (reply.Error?.Message ?? "Auth failed") + $"; refused {round} times with fresh keys, so check the POS id and token",
+                        reply.Error?.DisplayError, reference, raw.StatusCode);
                 }
             }
         }

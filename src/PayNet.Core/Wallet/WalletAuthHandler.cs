@@ -18,11 +18,13 @@ namespace PayNet.Core.Wallet
     {
         private readonly WalletSession _session;
         private readonly WalletCallCounter _counter;
+        private readonly PayNetClientOptions _options;
 
-        public WalletAuthHandler(WalletSession session, WalletCallCounter counter)
+        public WalletAuthHandler(WalletSession session, WalletCallCounter counter, PayNetClientOptions options)
         {
             _session = session;
             _counter = counter;
+            _options = options;
         }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -58,6 +60,12 @@ namespace PayNet.Core.Wallet
 
         private async Task<RawResponse> LoginThroughChainAsync(HttpRequestMessage login, CancellationToken cancellationToken)
         {
+            // Sent below HttpClient, so nothing resolves the relative path against the base address for us.
+            if (login.RequestUri is Uri relative && !relative.IsAbsoluteUri)
+            {
+                string root = _options.BaseUri.AbsoluteUri;
+                login.RequestUri = new Uri(new Uri(root.EndsWith("/", StringComparison.Ordinal) ? root : root + "/"), relative);
+            }
             login.Headers.Remove(WalletSession.ApiKeyHeader);
             login.Headers.TryAddWithoutValidation(WalletSession.ApiKeyHeader, _session.ApiKey);
             if (!login.Headers.Accept.TryParseAdd("application/json")) { }

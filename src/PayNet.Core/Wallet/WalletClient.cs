@@ -33,7 +33,7 @@ namespace PayNet.Core.Wallet
             _mapper = new WalletModelMapper(Settings);
             _session = new WalletSession(credentials, options.Redactor, _mapper);
             _counter = new WalletCallCounter(Settings.DailyCallBudget);
-            _pipeline = new PayNetHttpPipeline(PayNetApi.Wallet, options, () => new WalletAuthHandler(_session, _counter));
+            _pipeline = new PayNetHttpPipeline(PayNetApi.Wallet, options, () => new WalletAuthHandler(_session, _counter, options));
         }
 
         public WalletSettings Settings { get; }

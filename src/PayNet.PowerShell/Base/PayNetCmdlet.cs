@@ -112,6 +112,9 @@ namespace PayNet.PowerShell
             throw new PayNetTerminatingException(record);
         }
 
+        /// <summary>Reads a switch through the host: <c>On(NoWait, nameof(NoWait))</c>.</summary>
+        private protected bool On(SwitchParameter value, string name) => CmdletHost.IsSwitchOn(name, value);
+
         /// <summary>Runs PayNet.Core work on the pipeline thread, pumping its log lines meanwhile.</summary>
         private protected T Await<T>(Func<CancellationToken, Task<T>> work) => Dispatcher.Wait(work(Cancellation));
 

@@ -35,6 +35,9 @@ namespace PayNet.PowerShell.Host
         string ParameterSetName { get; }
         bool IsBound(string parameterName);
 
+        /// <summary>Whether a switch is on. SwitchParameter keeps nothing outside PowerShell, so the host answers.</summary>
+        bool IsSwitchOn(string parameterName, SwitchParameter value);
+
         /// <summary>The default connections of this runspace.</summary>
         ConnectionStore Connections { get; }
 

@@ -51,6 +51,8 @@ namespace PayNet.PowerShell.Host
 
         public bool IsBound(string parameterName) => _cmdlet.MyInvocation.BoundParameters.ContainsKey(parameterName);
 
+        public bool IsSwitchOn(string parameterName, SwitchParameter value) => value.IsPresent;
+
         public ConnectionStore Connections => ConnectionStore.For(Runspace.DefaultRunspace);
 
         public (string UserName, SecureString Password) Unwrap(PSCredential credential) => (credential.UserName, credential.Password);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using PayNet.Sandbox.Control;
 
 namespace PayNet.Sandbox.Wallet;
@@ -44,6 +46,37 @@ internal static class WalletControlEndpoints
         control.MapPost("/documents/{id:long}/approve", (long id, WalletState state) => Run(state, () => Review(state, id, "APPROVED")));
         control.MapPost("/documents/{id:long}/reject", (long id, WalletState state) => Run(state, () => Review(state, id, "REJECTED")));
 
+        control.MapPost("/transfer-types/{id:long}", async (long id, HttpRequest request, WalletState state) =>
+        {
+            var body = await ControlApi.ReadObject(request);
+            return Run(state, () =>
+            {
+                var type = state.Rules.Types.GetValueOrDefault(id) ?? throw WalletErrors.NotFound($"Transfer type {id} was not found");
+                if (Flag(body, "deductFee") is { } deduct) type.DeductFee = deduct;
+                if (Flag(body, "pending") is { } pending) type.Pending = pending;
+                return new { id = type.Id, name = type.Name, deductFee = type.DeductFee, pending = type.Pending };
+            });
+        });
+        control.MapPost("/agreements/enforce", async (HttpRequest request, WalletState state) =>
+        {
+            var body = await ControlApi.ReadObject(request);
+            return Run(state, () =>
+            {
+                state.Rules.EnforceAgreements = Flag(body, "enabled") ?? throw WalletErrors.Validation("Send {\"enabled\": true|false}");
+                return new { enforceAgreements = state.Rules.EnforceAgreements };
+            });
+        });
+        control.MapPost("/members/{id:long}/require-otp", async (long id, HttpRequest request, WalletState state) =>
+        {
+            var body = await ControlApi.ReadObject(request);
+            return Run(state, () =>
+            {
+                var member = state.Members.GetValueOrDefault(id) ?? throw WalletErrors.MemberNotFound($"No member {id}");
+                member.RequireOtp = Flag(body, "required") ?? throw WalletErrors.Validation("Send {\"required\": true|false}");
+                return new { memberId = id, requireOtp = member.RequireOtp };
+            });
+        });
+
         control.MapGet("/otp/last", (HttpRequest request, WalletState state) => Run(state, () =>
         {
             string medium = request.Query["medium"].ToString().Trim();
@@ -52,6 +85,14 @@ internal static class WalletControlEndpoints
             return new { medium, otp = otp.Code, actionType = otp.Action, expiresAt = otp.ExpiresAt };
         }));
     }
+
+    private static bool? Flag(JsonObject? body, string name) =>
+        body?[name]?.GetValueKind() switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => null,
+        };
 
     private static object Review(WalletState state, long id, string status)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace PayNet.Sandbox.Wallet;
 
@@ -11,6 +12,7 @@ internal static class WalletPipeline
     public const string Prefix = "/wallet/api";
     public const string SessionHeader = "Paynet-Session-Token";
     public const string RepliedKey = "paynet.wallet.replied";
+    public const long MaxUploadBodyBytes = 32L * 1024 * 1024;
 
     public static void UseWalletGate(this WebApplication app) =>
         app.Use((Func<HttpContext, RequestDelegate, Task>)GateAsync);
@@ -123,6 +125,9 @@ internal static class WalletPipeline
             if (kind == WalletBodyKind.Multipart)
             {
                 if (!request.HasFormContentType) return (null, null, "Send the document as multipart/form-data");
+                // Read somewhat oversized uploads to the end, so they get the documented 400 rather than a dropped connection.
+                if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+                    limit.MaxRequestBodySize = MaxUploadBodyBytes;
                 return (null, await request.ReadFormAsync(http.RequestAborted), null);
             }
             if (HttpMethods.IsGet(request.Method) || HttpMethods.IsDelete(request.Method)) return (null, null, null);

@@ -17,14 +17,14 @@ internal static class WalletSettlement
         if (q.Fee > 0m)
         {
             long feeType = p.Type.Fee == FeeKind.Percentage ? WalletRules.PercentageFeeChildType : WalletRules.FixedFeeChildType;
-            var fee = NewTransfer(state, state.Rules.Types[feeType], p.Source, state.Accounts[2], q.Fee, p.Type.Name + " fee",
+            var fee = NewTransfer(state, state.Rules.Types[feeType], p.Source, state.Accounts[2], q.Fee, $"{state.Rules.Types[feeType].Name} of transfer {parent.Id}",
                 Suffix(p.TraceNumber, "-FEE"), parent.Id, p.Payer.Id, new());
             parent.ChildIds.Add(fee.Id);
         }
         if (q.Cashback > 0m)
         {
             var cashback = NewTransfer(state, state.Rules.Types[WalletRules.CashbackChildType], state.Accounts[3], p.Source, q.Cashback,
-                "Cashback", Suffix(p.TraceNumber, "-CB"), parent.Id, p.Payer.Id, new());
+                $"Cashback of transfer {parent.Id}", Suffix(p.TraceNumber, "-CB"), parent.Id, p.Payer.Id, new());
             parent.ChildIds.Add(cashback.Id);
         }
 

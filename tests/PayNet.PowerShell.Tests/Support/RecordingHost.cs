@@ -107,6 +107,9 @@ internal sealed class RecordingHost : ICmdletHost
     public string ParameterSetName => SetName;
     public bool IsBound(string parameterName) => _bound.Contains(parameterName);
 
+    /// <summary>Switches are on when the test bound them with <see cref="Bind"/> (SwitchParameter itself is inert here).</summary>
+    public bool IsSwitchOn(string parameterName, SwitchParameter value) => _bound.Contains(parameterName);
+
     public (string UserName, SecureString Password) Unwrap(PSCredential credential) =>
         Credentials.TryGetValue(credential, out var c) ? c : throw new InvalidOperationException("Register the credential with RecordingHost.Credential(...) first.");
 

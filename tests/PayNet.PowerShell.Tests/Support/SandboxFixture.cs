@@ -35,8 +35,8 @@ public sealed class SandboxFixture : IAsyncLifetime
     internal ConnectionStore Connect(int timeoutSec = 5, int maxRetry = 1)
     {
         var store = new ConnectionStore();
-        var host = new RecordingHost(store) { SetName = "Sandbox" };
-        CmdletRunner.Run(new ConnectPayNetCommand { Sandbox = true, BaseUri = Server.RootUri, TimeoutSec = timeoutSec, MaxRetry = maxRetry }, host);
+        var host = new RecordingHost(store) { SetName = "Sandbox" }.Bind("Sandbox");
+        CmdletRunner.Run(new ConnectPayNetCommand { BaseUri = Server.RootUri, TimeoutSec = timeoutSec, MaxRetry = maxRetry }, host);
         if (host.Terminating is not null) throw new InvalidOperationException("Connect-PayNet -Sandbox failed: " + host.Terminating);
         return store;
     }
@@ -49,5 +49,17 @@ public sealed class SandboxFixture : IAsyncLifetime
     {
         var body = System.Text.Json.JsonSerializer.Serialize(new { path, kind, count, delayMs, afterCommit });
         (await Control.PostAsync("/__sandbox/faults", new StringContent(body, System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+    }
+}
+
+internal static class LedgerJson
+{
+    /// <summary>Executed money movements of one API, from GET /__sandbox/ledger.</summary>
+    public static IReadOnlyList<System.Text.Json.JsonElement> Entries(string ledgerJson, string api)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(ledgerJson);
+        return doc.RootElement.GetProperty("entries").EnumerateArray()
+            .Where(e => string.Equals(e.GetProperty("api").GetString(), api, StringComparison.OrdinalIgnoreCase))
+            .Select(e => e.Clone()).ToList();
     }
 }

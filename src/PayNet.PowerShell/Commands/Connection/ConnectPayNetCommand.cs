@@ -94,7 +94,7 @@ namespace PayNet.PowerShell.Commands
             {
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 MaxRetries = MaxRetry,
-                AllowInsecureHttp = AllowInsecureHttp.IsPresent,
+                AllowInsecureHttp = On(AllowInsecureHttp, nameof(AllowInsecureHttp)),
                 Proxy = BuildProxy(),
             };
             var connection = new PayNetConnection(CmdletHost.ParameterSetName == SandboxSet) { Proxy = Proxy?.ToString() };
@@ -123,7 +123,7 @@ namespace PayNet.PowerShell.Commands
                         connection.AttachTopUp(BaseUri ?? TopUpProductionUri, posId, SecretString.FromSecureString(token), transport);
                         break;
                     case CardSet:
-                        connection.AttachCard(BaseUri ?? (Test ? CardTestUri : CardLiveUri), SecretString.FromSecureString(SecretKey), Test ? "Test" : "Live", transport);
+                        connection.AttachCard(BaseUri ?? (On(Test, nameof(Test)) ? CardTestUri : CardLiveUri), SecretString.FromSecureString(SecretKey), On(Test, nameof(Test)) ? "Test" : "Live", transport);
                         break;
                 }
                 VerifyCredentials(connection);
@@ -143,7 +143,7 @@ namespace PayNet.PowerShell.Commands
             WarnAboutClearText(connection);
             CmdletHost.Connections.SetDefault(connection);
             CmdletHost.WriteVerbose($"Connected: {connection}.");
-            if (PassThru) CmdletHost.WriteObject(connection);
+            if (On(PassThru, nameof(PassThru))) CmdletHost.WriteObject(connection);
         }
 
         /// <summary>Wallet logs in (and so proves apikey, principal and PIN); TopUp reads its point info. Card has no free call to prove a key.</summary>

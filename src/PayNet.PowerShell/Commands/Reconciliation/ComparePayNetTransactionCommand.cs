@@ -111,15 +111,15 @@ namespace PayNet.PowerShell.Commands
             PayNetSideEntry? lookedUp = null;
             if (Service == PayNetApi.TopUp) lookedUp = LookUpTopUp(entry.Reference);
             var result = _reconciler!.Compare(entry, lookedUp);
-            if (!Summary) CmdletHost.WriteObject(result);
+            if (!On(Summary, nameof(Summary))) CmdletHost.WriteObject(result);
         }
 
         private protected override void End()
         {
             if (_reconciler is null) return;
             foreach (var unclaimed in _reconciler.Unclaimed())
-                if (!Summary) CmdletHost.WriteObject(unclaimed);
-            if (Summary)
+                if (!On(Summary, nameof(Summary))) CmdletHost.WriteObject(unclaimed);
+            if (On(Summary, nameof(Summary)))
                 foreach (var line in _reconciler.Summary()) CmdletHost.WriteObject(line);
         }
 

@@ -57,7 +57,7 @@ namespace PayNet.PowerShell.Commands
 
             foreach (var product in Await(ct => client.GetServicesAsync(ct)))
             {
-                if (!IncludeInactive && !product.Active) continue;
+                if (!On(IncludeInactive, nameof(IncludeInactive)) && !product.Active) continue;
                 if (!Like(Name, product.Id, product.Name)) continue;
                 if (!Like(Category, product.Category, product.Subcategory, product.Biller)) continue;
                 CmdletHost.WriteObject(product);

@@ -79,7 +79,7 @@ namespace PayNet.PowerShell.Commands
             int? typeId = TypeId is null ? (int?)null : int.Parse(TypeId, System.Globalization.CultureInfo.InvariantCulture);
             var confirmed = Await(ct => client.ConfirmAsync(reserved, Amount, typeId, ct));
             CurrentTarget = confirmed;
-            if (NoWait || confirmed.IsFinal)
+            if (On(NoWait, nameof(NoWait)) || confirmed.IsFinal)
             {
                 Emit(confirmed);
                 return;

@@ -28,7 +28,7 @@ namespace PayNet.PowerShell.Commands
             }));
             try
             {
-                return dispatcher.Wait(client.WaitForFinalStateAsync(pending, progress, timeout, cmdlet.CancellationToken));
+                return dispatcher.Wait(client.WaitForFinalStateAsync(pending, progress, timeout, cmdlet.CancellationToken, firstInterval));
             }
             finally
             {

@@ -96,7 +96,7 @@ namespace PayNet.PowerShell.Commands
                 if (From > To)
                     throw new PayNetException(PayNetApi.Card, "List", PayNetErrorCategory.InvalidArgument, $"-From {From:yyyy-MM-dd} is after -To {To:yyyy-MM-dd}.");
                 var card = RequireConnection(PayNetApi.Card).CardClient;
-                var query = new CardListQuery { From = From, To = To, IncludeFailed = IncludeFailed, Untransferred = Untransferred };
+                var query = new CardListQuery { From = From, To = To, IncludeFailed = On(IncludeFailed, nameof(IncludeFailed)), Untransferred = On(Untransferred, nameof(Untransferred)) };
                 foreach (var row in Stream(ct => card.ListAsync(query, ct))) CmdletHost.WriteObject(row);
                 return;
             }
@@ -163,7 +163,7 @@ namespace PayNet.PowerShell.Commands
         private Func<CancellationToken, Task<IReadOnlyList<object>>> CardLookup(string? xactId, string? referenceNo)
         {
             var client = RequireConnection(PayNetApi.Card).CardClient;
-            bool detail = Detail.IsPresent;
+            bool detail = On(Detail, nameof(Detail));
             string reference = xactId ?? referenceNo ?? string.Empty;
             return async ct =>
             {

@@ -1,0 +1,134 @@
+using System.Net.Http;
+using PayNet.Core.Tests.Support;
+using PayNet.Core.Wallet;
+
+namespace PayNet.Core.Tests.Wallet;
+
+/// <summary>A confirm whose answer is lost is looked up, never re-sent.</summary>
+public sealed class WalletReconciliationTests
+{
+    private const string ConfirmPath = "/payments/confirm/member-payment";
+
+    private static WalletTestKit Kit(Func<CapturedRequest, HttpResponseMessage> confirm, int maxRetries = 3)
+    {
+        var kit = new WalletTestKit(maxRetries).WithLogin();
+        kit.Fake.OnJson("/payments/member-payment", WalletSpecExamples.DoPaymentResult);
+        kit.Fake.On(ConfirmPath, confirm);
+        return kit;
+    }
+
+    private static string TraceOfConfirm(WalletTestKit kit) =>
+        WalletTestKit.Body(kit.Fake.To(ConfirmPath).Single()).GetProperty("traceNumber").GetString()!;
+
+    /// <summary>History answers with one unrelated line and, when asked to, the line of the lost confirm.</summary>
+    private static void HistoryContainingConfirm(WalletTestKit kit, bool includeIt)
+    {
+        kit.Fake.On("/accounts/default/history", request =>
+        {
+            var lines = new List<string> { WalletSpecExamples.HistoryLine(90000, "-5.00", "PNPS-OTHER0000000000000000") };
+            if (includeIt) lines.Insert(0, WalletSpecExamples.HistoryLine(90001, "-100.00", TraceOfConfirm(kit), description: "Rent"));
+            return FakeHandler.Json(200, WalletSpecExamples.HistoryPage(0, 50, lines.Count, lines.ToArray()));
+        });
+    }
+
+    public static TheoryData<string, Func<CapturedRequest, HttpResponseMessage>> LostAnswers => new()
+    {
+        { "connection dropped", _ => throw new HttpRequestException("The response ended prematurely.", new IOException("connection reset")) },
+        { "HTTP 500 after send", _ => FakeHandler.Json(500, WalletSpecExamples.Failure("INTERNAL_ERROR", "boom")) },
+        { "HTTP 504", _ => FakeHandler.Text(504, "<html><body>Gateway Timeout</body></html>") },
+        { "truncated body", _ => FakeHandler.Json(200, WalletSpecExamples.Confirm.Substring(0, 40)) },
+        { "success without an id", _ => FakeHandler.Json(200, """{ "status": true, "payload": {} }""") },
+    };
+
+    [Theory]
+    [MemberData(nameof(LostAnswers))]
+    public async Task A_lost_answer_is_reconciled_from_the_history_by_trace_number_without_resending(string name, Func<CapturedRequest, HttpResponseMessage> confirm)
+    {
+        using var kit = Kit(confirm);
+        HistoryContainingConfirm(kit, includeIt: true);
+
+        var receipt = await kit.Client.ExecutePaymentAsync(new WalletPaymentRequest("233200000002", 100m) { Description = "Rent" });
+
+        Assert.True(receipt.Reconciled, name);
+        Assert.Equal(90001, receipt.TransferId);
+        Assert.Equal(WalletTransferState.Processed, receipt.State);
+        Assert.Equal(TraceOfConfirm(kit), receipt.TraceNumber);
+        Assert.Equal(100m, receipt.Amount);
+        Assert.Equal(new DateTimeOffset(2024, 2, 18, 10, 15, 30, TimeSpan.Zero), receipt.Time);
+        Assert.Single(kit.Fake.To(ConfirmPath));
+    }
+
+    [Theory]
+    [MemberData(nameof(LostAnswers))]
+    public async Task A_lost_answer_with_nothing_in_the_history_is_state_unknown_with_the_trace_as_reference(string name, Func<CapturedRequest, HttpResponseMessage> confirm)
+    {
+        using var kit = Kit(confirm);
+        HistoryContainingConfirm(kit, includeIt: false);
+
+        var error = await Assert.ThrowsAsync<PayNetStateUnknownException>(() =>
+            kit.Client.ExecutePaymentAsync(new WalletPaymentRequest("233200000002", 100m) { Description = "Rent" }));
+
+        Assert.Equal(PayNetErrorCategory.StateUnknown, error.Category);
+        Assert.Equal(TraceOfConfirm(kit), error.Reference);
+        Assert.Contains(error.Reference!, error.Message);
+        Assert.True(kit.Fake.To(ConfirmPath).Count == 1, name);
+    }
+
+    [Fact]
+    public async Task When_the_history_lookup_fails_too_the_state_is_unknown()
+    {
+        using var kit = Kit(_ => throw new HttpRequestException("reset", new IOException("reset")), maxRetries: 0);
+        kit.Fake.On("/accounts/default/history", _ => FakeHandler.Text(502, "<html>Bad Gateway</html>"));
+
+        var error = await Assert.ThrowsAsync<PayNetStateUnknownException>(() => kit.Client.ExecutePaymentAsync(new WalletPaymentRequest("233200000002", 100m)));
+
+        Assert.Equal(TraceOfConfirm(kit), error.Reference);
+        Assert.Single(kit.Fake.To(ConfirmPath));
+    }
+
+    [Fact]
+    public async Task Amount_and_description_never_match_when_the_history_carries_trace_numbers()
+    {
+        // The line has the same amount and description but another trace: it is an earlier payment, not ours.
+        using var kit = Kit(_ => FakeHandler.Json(503, WalletSpecExamples.Failure("SERVICE_UNAVAILABLE", "down")));
+        string now = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff") + "+0000";
+        kit.Fake.OnJson("/accounts/default/history", WalletSpecExamples.HistoryPage(0, 50, 1,
+            WalletSpecExamples.HistoryLine(89999, "-100.00", "PNPS-EARLIER000000000000", date: now, description: "Rent")));
+
+        await Assert.ThrowsAsync<PayNetStateUnknownException>(() =>
+            kit.Client.ExecutePaymentAsync(new WalletPaymentRequest("233200000002", 100m) { Description = "Rent" }));
+    }
+
+    [Fact]
+    public async Task Without_trace_numbers_in_the_history_a_recent_line_with_amount_and_description_matches()
+    {
+        using var kit = Kit(_ => throw new HttpRequestException("reset", new IOException("reset")));
+        string now = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff") + "+0000";
+        kit.Fake.OnJson("/accounts/default/history", WalletSpecExamples.HistoryPage(0, 50, 2,
+            WalletSpecExamples.HistoryLine(90005, "-100.00", null, date: now, description: "Rent"),
+            WalletSpecExamples.HistoryLine(90004, "-100.00", null, date: "2024-01-01T10:00:00.000+0000", description: "Rent")));
+
+        var receipt = await kit.Client.ExecutePaymentAsync(new WalletPaymentRequest("233200000002", 100m) { Description = "Rent" });
+
+        Assert.True(receipt.Reconciled);
+        Assert.Equal(90005, receipt.TransferId);
+    }
+
+    [Fact]
+    public async Task Cancelling_while_the_confirm_is_in_flight_still_reconciles_before_giving_up()
+    {
+        using var cts = new CancellationTokenSource();
+        using var kit = Kit(_ =>
+        {
+            cts.Cancel();
+            throw new TaskCanceledException("cancelled by the caller");
+        });
+        HistoryContainingConfirm(kit, includeIt: true);
+
+        var receipt = await kit.Client.ExecutePaymentAsync(
+            await kit.Client.ValidatePaymentAsync(new WalletPaymentRequest("233200000002", 100m) { Description = "Rent" }), null, cts.Token);
+
+        Assert.True(receipt.Reconciled);
+        Assert.Single(kit.Fake.To(ConfirmPath));
+    }
+}
