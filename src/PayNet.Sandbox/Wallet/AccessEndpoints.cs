@@ -81,7 +81,7 @@ internal static class AccessEndpoints
                 || m.MobileNo.Contains(keywords, StringComparison.OrdinalIgnoreCase))
             .OrderBy(m => m.Id)
             .ToList();
-        var elements = matches.Skip(page * size).Take(size).Select(m => WalletViews.Member(m));
+        var elements = WalletViews.Slice(matches, page, size).Select(m => WalletViews.Member(m));
         return WalletReply.Ok("MemberResultPage", WalletViews.Page(page, size, matches.Count, elements));
     }
 }
