@@ -33,7 +33,7 @@ namespace PayNet.Core.Card
     /// </summary>
     public class CardTransaction : IPayNetRecord
     {
-        PayNetApi IPayNetRecord.Service => PayNetApi.Card;
+        public PayNetApi Service => PayNetApi.Card;
 
         /// <summary>Paynet's encrypted id (xk_...), the key of refunds, captures and marking.</summary>
         public string? XactId { get; set; }
@@ -76,8 +76,7 @@ namespace PayNet.Core.Card
         public bool IsTransferred { get; set; }
         public string? ReversedXactId { get; set; }
 
-        string? IPayNetRecord.Reference => ReferenceNo;
-        string? IPayNetRecord.Currency => Currency;
+        public string? Reference => ReferenceNo;
         public string StateName => State.ToString();
 
         public override string ToString() => $"{Id} {ReferenceNo} {TransactionType} {State} {Amount} {Currency}";
@@ -137,8 +136,15 @@ namespace PayNet.Core.Card
     }
 
     /// <summary>A cancel/refund request (/transaction/reversal_list).</summary>
-    public sealed class CardRefund
+    public sealed class CardRefund : IPayNetRecord
     {
+        public PayNetApi Service => PayNetApi.Card;
+        /// <summary>The refund transaction's id once PayNet made one, else the original's.</summary>
+        public string Id => ReversedId ?? TransactionId ?? XactId ?? string.Empty;
+        public string? Reference => ReferenceNo;
+        public string State => string.IsNullOrEmpty(Status) ? "Unknown" : Status!;
+        public string StateName => State;
+        public DateTimeOffset? Time => EntryDate ?? TransactionTime;
         /// <summary>Unencrypted id of the original transaction.</summary>
         public string? TransactionId { get; set; }
         /// <summary>Encrypted id of the original transaction.</summary>
@@ -168,8 +174,15 @@ namespace PayNet.Core.Card
     }
 
     /// <summary>One row of the payout report (/transaction/payment_list) for a due date.</summary>
-    public sealed class CardPayout
+    public sealed class CardPayout : IPayNetRecord
     {
+        public PayNetApi Service => PayNetApi.Card;
+        public string Id => XactId ?? string.Empty;
+        public string? Reference => ReferenceNo;
+        /// <summary>Payout rows are scheduled transfers: Succeeded sales, or Deduction for refunds.</summary>
+        public string State => CompanyPayAmount < 0 || AgentPayAmount < 0 ? "Deduction" : IsSucceeded ? "Payable" : "Failed";
+        public string StateName => State;
+        public DateTimeOffset? Time => TransactionTime;
         public DateTimeOffset? DueDate { get; set; }
         public string? XactId { get; set; }
         public DateTimeOffset? TransactionTime { get; set; }

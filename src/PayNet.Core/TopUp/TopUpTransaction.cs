@@ -12,7 +12,8 @@ namespace PayNet.Core.TopUp
     /// </summary>
     public sealed class TopUpTransaction : IPayNetRecord
     {
-        PayNetApi IPayNetRecord.Service => PayNetApi.TopUp;
+        /// <summary>Always TopUp; one of the columns all PayNet records share.</summary>
+        public PayNetApi Service => PayNetApi.TopUp;
 
         /// <summary>Paynet's transaction id ("69d-7c9-5f1-098-494"); empty until Paynet gave one.</summary>
         public string Id { get; set; } = string.Empty;
@@ -62,9 +63,11 @@ namespace PayNet.Core.TopUp
         /// <summary>True when the answer was lost and this state was recovered by find or a repeated confirm.</summary>
         public bool Reconciled { get; set; }
 
-        string IPayNetRecord.Id => Id;
-        string? IPayNetRecord.Reference => ExternalId;
-        string? IPayNetRecord.Currency => AmountCurrency;
+        /// <summary>The external id: the reference you gave (or were given) at check.</summary>
+        public string? Reference => ExternalId;
+
+        /// <summary>The currency of <see cref="Amount"/> (AED, or the destination's for international).</summary>
+        public string? Currency => AmountCurrency;
         public string StateName => State.ToString();
 
         /// <summary>A short receipt for the customer: what, to whom, how much, the outcome and the references.</summary>
