@@ -21,7 +21,7 @@ namespace PayNet.PowerShell.Commands
         private protected override void Process()
         {
             var client = Wallet;
-            bool pendingOnly = IsOn(Pending, nameof(Pending));
+            bool pendingOnly = On(Pending, nameof(Pending));
             var agreements = Await(ct => client.GetAgreementsAsync(ct))
                 .Where(a => Id is null || Id.Length == 0 || Id.Contains(a.Id))
                 .Where(a => !pendingOnly || !a.Accepted);

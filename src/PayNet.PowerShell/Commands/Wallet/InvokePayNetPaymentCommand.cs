@@ -107,7 +107,7 @@ namespace PayNet.PowerShell.Commands
             MoneyRules.Validate(PayNetApi.Wallet, "ValidatePayment", Amount, client.Settings.DefaultCurrency);
             int? typeId = WalletTransferTypes.Resolve(TransferType, client.Settings.TransferTypes, "ValidatePayment");
             var quote = QuoteFor(client, typeId);
-            if (IsOn(Validate, nameof(Validate)))
+            if (On(Validate, nameof(Validate)))
             {
                 CmdletHost.WriteObject(quote);
                 return;

@@ -22,13 +22,6 @@ namespace PayNet.PowerShell.Commands
         private protected WalletClient Wallet => RequireConnection(PayNetApi.Wallet).WalletClient;
 
         /// <summary>
-        /// A switch's value. SwitchParameter is inert outside PowerShell, so under a test host a switch
-        /// counts as on when the test says it was bound.
-        /// </summary>
-        private protected bool IsOn(SwitchParameter value, string name) =>
-            value.IsPresent || (!(CmdletHost is PSCmdletHost) && CmdletHost.IsBound(name));
-
-        /// <summary>
         /// The OTP to send: -Otp when given; otherwise <paramref name="send"/> asks PayNet to text one and
         /// the person at the console types it. Null (after a PayNetOtpRequired error) when nobody can answer.
         /// </summary>
