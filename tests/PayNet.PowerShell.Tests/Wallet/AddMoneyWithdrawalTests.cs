@@ -52,7 +52,7 @@ public sealed class AddMoneyWithdrawalTests : IClassFixture<SandboxFixture>
         var host = WalletTestKit.Run(store, new AddPayNetMoneyCommand { Amount = 200.00m }, h => h.WhatIf = true);
         Assert.Single(host.ShouldProcessCalls);
         Assert.Empty(host.Output);
-        var statement = WalletTestKit.Run(store, new GetPayNetStatementCommand { From = DateTime.UtcNow.AddDays(-1), To = DateTime.UtcNow.AddDays(1) });
+        var statement = WalletTestKit.Run(store, new GetPayNetStatementCommand { From = WalletTestKit.SandboxDay, To = WalletTestKit.SandboxDay });
         Assert.Empty(statement.Output);
     }
 

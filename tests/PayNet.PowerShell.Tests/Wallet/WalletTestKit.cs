@@ -48,6 +48,9 @@ internal static class WalletTestKit
 {
     public const string SandboxApiKey = "sbx-wallet-apikey-4f6c2a9e";
 
+    /// <summary>The day of the sandbox clock after a reset (SandboxOptions.StartTime).</summary>
+    public static DateTime SandboxDay => new SandboxOptions().StartTime.UtcDateTime.Date;
+
     public static ConnectionStore ConnectSandbox(Uri root)
     {
         var store = new ConnectionStore();
