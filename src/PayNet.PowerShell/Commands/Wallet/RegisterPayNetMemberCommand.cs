@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using PayNet.Core.Wallet;
@@ -44,7 +45,8 @@ namespace PayNet.PowerShell.Commands
 
         private protected override void Process()
         {
-            string mobile = MobileNo.Trim();
+            // International form without '+', spaces or dashes, as PayNet stores it (and so as the login principal).
+            string mobile = new string(MobileNo.Where(c => !char.IsWhiteSpace(c) && c != '-' && c != '(' && c != ')').ToArray()).TrimStart('+');
             CurrentTarget = $"{Name} ({mobile})";
             var client = Wallet;
             if (!CmdletHost.ShouldProcess($"{Name}, mobile {mobile}, e-mail {Email}", "Register a new Wallet member")) return;

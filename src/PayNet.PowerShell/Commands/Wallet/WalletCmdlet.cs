@@ -106,7 +106,11 @@ namespace PayNet.PowerShell.Commands
             return string.IsNullOrEmpty(currency) ? number : number + " " + currency;
         }
 
-        internal static string Last4(string text) => text.Length <= 4 ? text : text.Substring(text.Length - 4);
+        internal static string Last4(string text)
+        {
+            string digits = new string(System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Where(text, char.IsLetterOrDigit)));
+            return digits.Length <= 4 ? digits : digits.Substring(digits.Length - 4);
+        }
 
         private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
     }
