@@ -30,7 +30,16 @@ namespace PayNet.PowerShell.Commands
             if (!string.IsNullOrWhiteSpace(given)) return given!.Trim();
             Await(send);
             string where = string.IsNullOrWhiteSpace(mobile) ? "your registered mobile" : "the mobile ending " + Last4(mobile!);
-            string? answer = CmdletHost.Prompt("One-time password", $"PayNet sent a one-time password to {where} for {purpose}. Type it here");
+            string? answer;
+            try
+            {
+                answer = CmdletHost.Prompt("One-time password", $"PayNet sent a one-time password to {where} for {purpose}. Type it here");
+            }
+            catch (Exception noConsole) when (!(noConsole is PipelineStoppedException) && !(noConsole is OperationCanceledException))
+            {
+                // A -NonInteractive host refuses to read; that is "nobody can answer", not a failure of the command.
+                answer = null;
+            }
             if (!string.IsNullOrWhiteSpace(answer)) return answer!.Trim();
             WriteItemError(ErrorIds.OtpRequired, ErrorCategory.AuthenticationError, CurrentTarget,
                 $"{Capitalize(purpose)} needs a one-time password and none was given. PayNet has sent one to {where}.",
