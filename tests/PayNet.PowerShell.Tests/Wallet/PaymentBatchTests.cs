@@ -40,6 +40,7 @@ public sealed class PaymentBatchTests : IClassFixture<SandboxFixture>
             Row("nobody-here", "10", reference: "payout-3"),
             Row("86888", "10", type: "Gift", reference: "payout-4"),
             Row("86888", "1,200.00", reference: "payout-5"),
+            Row(" ", "3", reference: "payout-empty"),
             Row("9555", " 7 ", type: "P2P", memo: "Coffee", reference: "payout-6"),
         };
 
@@ -54,7 +55,8 @@ public sealed class PaymentBatchTests : IClassFixture<SandboxFixture>
             e => AssertRowError(e, ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, "86888", 12.345m, "payout-2"),
             e => AssertRowError(e, ErrorIds.NotFound, ErrorCategory.ObjectNotFound, "nobody-here", 10m, "payout-3"),
             e => AssertRowError(e, ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, "86888", 10m, "payout-4"),
-            e => AssertRowError(e, ErrorIds.Rejected, ErrorCategory.InvalidOperation, "86888", 1_200m, "payout-5"));
+            e => AssertRowError(e, ErrorIds.Rejected, ErrorCategory.InvalidOperation, "86888", 1_200m, "payout-5"),
+            e => AssertRowError(e, ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, " ", 3m, "payout-empty"));
         Assert.Contains("Gift", host.Errors[2].Message);
         Assert.Contains("NOT_ENOUGH_FUNDS", host.Errors[3].Message);
 

@@ -29,7 +29,7 @@ namespace PayNet.PowerShell.Commands
         /// <summary>The payee: username, mobile number or account number; a member id works too ("id:3" forces the id reading).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = MemberSet)]
         [Alias("MemberId", "Payee", "PayeeId", "Recipient", "To", "ToMemberPrincipal")]
-        [ValidateNotNullOrEmpty]
+        [AllowEmptyString]
         public string ToMemberId { get; set; } = null!;
 
         /// <summary>In the tenant's currency. Text from a CSV binds with a '.' decimal point.</summary>
@@ -103,6 +103,9 @@ namespace PayNet.PowerShell.Commands
         private void PayMember()
         {
             CurrentTarget = new WalletPaymentInput { ToMemberId = ToMemberId, Amount = Amount, TransferType = TransferType, Description = Description, Reference = Reference };
+            // An empty CSV cell is this row's error, not a binding failure PowerShell would word for us.
+            if (string.IsNullOrWhiteSpace(ToMemberId))
+                throw new PayNetException(PayNetApi.Wallet, "ValidatePayment", PayNetErrorCategory.InvalidArgument, "The payment names no payee (-ToMemberId is empty).");
             var client = Wallet;
             MoneyRules.Validate(PayNetApi.Wallet, "ValidatePayment", Amount, client.Settings.DefaultCurrency);
             int? typeId = WalletTransferTypes.Resolve(TransferType, client.Settings.TransferTypes, "ValidatePayment");
