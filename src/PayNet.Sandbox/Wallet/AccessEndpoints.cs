@@ -81,21 +81,7 @@ internal static class AccessEndpoints
                 || m.MobileNo.Contains(keywords, StringComparison.OrdinalIgnoreCase))
             .OrderBy(m => m.Id)
             .ToList();
-        var elements = matches.Skip(page * size).Take(size).Select(m => WalletViews.Member(m));
+        var elements = WalletViews.Slice(matches, page, size).Select(m => WalletViews.Member(m));
         return WalletReply.Ok("MemberResultPage", WalletViews.Page(page, size, matches.Count, elements));
     }
-}
-
-/// <summary>Route registration that sends every Wallet endpoint through <see cref="WalletPipeline"/>.</summary>
-internal static class WalletRoutes
-{
-    public static void Get(this RouteGroupBuilder api, string pattern, WalletAuth auth, Func<WalletCall, WalletReply> handler) =>
-        api.MapGet(pattern, WalletPipeline.Handler(auth, handler));
-
-    public static void Post(this RouteGroupBuilder api, string pattern, WalletAuth auth, Func<WalletCall, WalletReply> handler,
-        WalletBodyKind body = WalletBodyKind.Json) =>
-        api.MapPost(pattern, WalletPipeline.Handler(auth, handler, body));
-
-    public static void Put(this RouteGroupBuilder api, string pattern, WalletAuth auth, Func<WalletCall, WalletReply> handler) =>
-        api.MapPut(pattern, WalletPipeline.Handler(auth, handler));
 }

@@ -55,7 +55,7 @@ internal static class AccountEndpoints
             .OrderByDescending(t => t.Date).ThenByDescending(t => t.Id)
             .ToList();
         var result = WalletViews.Page(page, size, lines.Count,
-            lines.Skip(page * size).Take(size).Select(t => WalletViews.HistoryLine(state, t, account)));
+            WalletViews.Slice(lines, page, size).Select(t => WalletViews.HistoryLine(state, t, account)));
         result["accountStatus"] = WalletViews.AccountStatus(account);
         return WalletReply.Ok("AccountHistoryResultPage", result);
     }

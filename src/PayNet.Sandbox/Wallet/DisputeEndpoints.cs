@@ -68,7 +68,7 @@ internal static class DisputeEndpoints
             .OrderByDescending(d => d.Id)
             .ToList();
         return WalletReply.Ok("DisputeResultPage",
-            WalletViews.Page(page, size, matches.Count, matches.Skip(page * size).Take(size).Select(d => View(state, d))));
+            WalletViews.Page(page, size, matches.Count, WalletViews.Slice(matches, page, size).Select(d => View(state, d))));
     }
 
     private static WalletReply Update(WalletCall call)

@@ -12,6 +12,7 @@ namespace PayNet.Sandbox.Wallet;
 internal static class QrEndpoints
 {
     private const string Prefix = "PNQR1";
+    private const long MaxExpirySeconds = 366L * 24 * 3600;
     private static readonly byte[] Secret = Encoding.UTF8.GetBytes("paynet-sandbox-qr-secret");
     private static readonly JsonSerializerOptions CompactJson = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
@@ -45,7 +46,7 @@ internal static class QrEndpoints
         if (type is null || !type.ToTypes.Contains(state.DefaultAccount(owner.Id).TypeId))
             throw WalletErrors.Business("NO_POSSIBLE_TRANSFER_TYPES", "No possible transfer types", $"Transfer type {typeId} cannot pay this member");
         long? expiresIn = body.Long("expiresInSeconds");
-        if (expiresIn is <= 0) throw WalletErrors.Validation("'expiresInSeconds' must be greater than zero");
+        if (expiresIn is <= 0 or > MaxExpirySeconds) throw WalletErrors.Validation($"'expiresInSeconds' must be between 1 and {MaxExpirySeconds}");
 
         var qr = new WalletQr
         {

@@ -16,11 +16,8 @@ internal sealed class WalletSessions
 
     public WalletSessions(WalletState state) => _state = state;
 
-    public void Clear()
-    {
-        _byToken.Clear();
-        _counter = 0;
-    }
+    /// <summary>Drops every session. The counter keeps counting, so a reset never brings an old token back to life.</summary>
+    public void Clear() => _byToken.Clear();
 
     /// <summary>Deterministic in the sandbox: SHA-256 of <c>sess-&lt;memberId&gt;-&lt;counter&gt;</c>, 32 hex digits.</summary>
     public WalletSession Open(long memberId)

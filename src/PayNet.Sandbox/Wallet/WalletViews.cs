@@ -115,6 +115,13 @@ internal static class WalletViews
         ["elements"] = elements.ToArray(),
     };
 
+    /// <summary>One page of a list; a page far beyond the end is empty, never an overflow.</summary>
+    public static IEnumerable<T> Slice<T>(IReadOnlyList<T> items, int page, int size)
+    {
+        long skip = (long)page * size;
+        return skip >= items.Count ? Array.Empty<T>() : items.Skip((int)skip).Take(size);
+    }
+
     /// <summary>Reads currentPage/pageSize: defaults 0/10, page size clamped to 100, negatives refused.</summary>
     public static (int Page, int Size) Paging(WalletCall call)
     {

@@ -183,6 +183,32 @@ public sealed class WalletAccountTests : WalletTestBase
         Assert.Equal(new long[] { 4, 5 }, all.GetProperty("elements").EnumerateArray().Select(m => m.GetProperty("id").GetInt64()).ToArray());
     }
 
+    [Fact]
+    public async Task A_page_far_beyond_the_end_is_empty()
+    {
+        var jhon = await Wallet.Login();
+        await jhon.Pay(new { toMemberId = 3, amount = 1, transactionPin = "1234" });
+        var page = (await jhon.Get("accounts/default/history?currentPage=2147483647&pageSize=100")).AssertSuccess().Payload("AccountHistoryResultPage");
+        Assert.Equal(1, page.GetProperty("totalCount").GetInt32());
+        Assert.Equal(0, page.GetProperty("elements").GetArrayLength());
+        Assert.Equal(0, (await jhon.Get("members?currentPage=2147483647")).AssertSuccess().Payload("MemberResultPage").GetProperty("elements").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Sandbox_reset_restores_the_seed_balances_ids_and_sessions()
+    {
+        var jhon = await Wallet.Login();
+        await jhon.Pay(new { toMemberId = 3, amount = 100, transactionPin = "1234" });
+        await Wallet.Reset();
+        WalletAuthTests.AssertExactSessionExpiredBody(await jhon.Get("accounts"));
+        var fresh = await Wallet.Login();
+        Assert.NotEqual(jhon.Token, fresh.Token);
+        jhon = fresh;
+        Assert.Equal(1000.00m, await jhon.Balance());
+        Assert.Empty(await jhon.History());
+        Assert.Equal(90001, await jhon.Pay(new { toMemberId = 3, amount = 1, transactionPin = "1234" }));
+    }
+
     private static string[] Traces(JsonElement page) =>
         page.GetProperty("elements").EnumerateArray().Select(e => e.GetProperty("traceNumber").GetString()!).ToArray();
 

@@ -158,4 +158,27 @@ public sealed class WalletPaymentValidationTests : WalletTestBase
         var merchant = await Wallet.Login("9555", "0000");
         (await merchant.Post(Validate, new { toMemberId = 3, amount = 5 })).AssertFailure(HttpStatusCode.BadRequest, "NO_POSSIBLE_TRANSFER_TYPES");
     }
+
+    [Fact]
+    public async Task Parallel_confirms_with_one_trace_number_book_exactly_once()
+    {
+        var jhon = await Wallet.Login();
+        var body = new { toMemberId = 3, amount = 10, transactionPin = "1234", traceNumber = "RACE" };
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => jhon.Post(Confirm, body)));
+        Assert.Single(responses, r => r.Ok);
+        Assert.All(responses.Where(r => !r.Ok), r => Assert.Equal("DUPLICATE_TRACE_NUMBER", r.Code));
+        Assert.Equal(990.00m, await jhon.Balance());
+        Assert.Single(await Wallet.Ledger());
+    }
+
+    [Fact]
+    public async Task Parallel_payments_never_overdraw_a_wallet()
+    {
+        var penny = await Wallet.Login("55555", "2468");
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            penny.Post(Confirm, new { toMemberId = 3, amount = 5, transactionPin = "2468", traceNumber = $"P{i}" })));
+        Assert.Equal(4, responses.Count(r => r.Ok));
+        Assert.All(responses.Where(r => !r.Ok), r => Assert.Equal("NOT_ENOUGH_FUNDS", r.Code));
+        Assert.Equal(0.00m, await penny.Balance());
+    }
 }

@@ -115,6 +115,7 @@ public sealed class WalletQrTests : WalletTestBase
         (await jhon.Post("qr/create", new { amount = 0.5 })).AssertFailure(HttpStatusCode.BadRequest, "TRANSFER_MINIMUM_PAYMENT");
         (await jhon.Post("qr/create", new { transferTypeId = 24 })).AssertFailure(HttpStatusCode.BadRequest, "NO_POSSIBLE_TRANSFER_TYPES"); // cashback pays merchants only
         (await jhon.Post("qr/create", new { amount = 5, expiresInSeconds = 0 })).AssertFailure(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        (await jhon.Post("qr/create", new { amount = 5, expiresInSeconds = long.MaxValue })).AssertFailure(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
         var p2p = await Create(jhon, new { });
         Assert.Equal(14, p2p.GetProperty("transferTypeId").GetInt64());
         Assert.Equal(50001, p2p.GetProperty("id").GetInt64());
