@@ -62,7 +62,7 @@ public static partial class AboutTopicRenderer
                     output.Add("");
                     break;
                 case TextBlock text:
-                    output.AddRange(TextLines(text.Lines));
+                    output.AddRange(TextLines(MarkdownBlocks.SplitLines(MarkdownBlocks.TrimBlankLines(text.Lines))));
                     break;
             }
         }
