@@ -54,6 +54,8 @@ public sealed class CmdletMetadataTests
         Assert.Equal(new[] { "ByAmount" }, start.FindParameter("Amount")!.Bindings.Keys);
         Assert.Equal("True (ByValue)", start.FindParameter("Quote")!.Bindings["FromQuote"].PipelineInputText);
         Assert.Equal(new[] { "EUR", "USD" }, start.FindParameter("Currency")!.AcceptedValues);
+        Assert.Equal(new[] { "Alpha", "Beta" }, start.FindParameter("Operator")!.AcceptedValues); // enums list their names, as Get-Help does
+        Assert.Empty(start.FindParameter("PhoneNumber")!.AcceptedValues);
     }
 
     [Fact]

@@ -154,4 +154,20 @@ public sealed class DriftCheckTests
         Assert.Equal(new[] { DriftKind.FrontMatter }, Kinds(HelpSamples.Get, text.Replace("external help file: PayNet.PowerShell.dll-Help.xml", "external help file: Other-Help.xml")));
         Assert.Equal(new[] { DriftKind.NameMismatch }, Kinds(HelpSamples.Get, text.Replace("# Get-HelpSample\n", "# Get-Helpsample\n")));
     }
+
+    [Fact]
+    public void Layouts_platyPS_0_14_cannot_read_are_reported_so_every_converter_agrees()
+    {
+        string text = HelpSamples.CompletedDoc(HelpSamples.Start);
+
+        var codeInDescription = text.Replace("It has two lines of description.", "It has two lines of description.\n\n```powershell\nStart-HelpSample\n```");
+        var textBetweenCode = text.Replace("Tops up the phone with 10 EUR.", "Tops up the phone with 10 EUR.\n\n```\nReceipt\n```\n\nMore text.");
+        var plainLink = text.Replace("## RELATED LINKS\n", "## RELATED LINKS\n\nSee the wallet docs.\n");
+
+        Assert.Equal(new[] { DriftKind.PlatyPSIncompatible }, Kinds(HelpSamples.Start, codeInDescription));
+        Assert.Equal(new[] { DriftKind.PlatyPSIncompatible }, Kinds(HelpSamples.Start, textBetweenCode));
+        Assert.Equal(new[] { DriftKind.PlatyPSIncompatible }, Kinds(HelpSamples.Start, plainLink));
+        // Several code blocks together, with text before and after, is fine.
+        Assert.Empty(CheckText(HelpSamples.Start, text.Replace("Tops up the phone with 10 EUR.", "```\nReceipt\n```\n\nTops up the phone with 10 EUR.")));
+    }
 }

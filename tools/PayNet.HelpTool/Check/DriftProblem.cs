@@ -39,6 +39,9 @@ public enum DriftKind
     TooFewExamples,
     ExampleWithoutCode,
     Placeholder,
+
+    // Readable here, but not by platyPS 0.14's New-ExternalHelp.
+    PlatyPSIncompatible,
 }
 
 /// <summary>One way a help file and the compiled cmdlets disagree, or a help file is not finished.</summary>

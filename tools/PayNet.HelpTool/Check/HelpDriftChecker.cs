@@ -73,6 +73,7 @@ public static partial class HelpDriftChecker
         ParameterSetChecks.CheckSyntax(cmdlet, document, Add);
         ParameterChecks.CheckParameters(cmdlet, document, Add);
         CheckPlaceholders(document, sourceText, skipPlaceholderScan, Add);
+        PlatyPSCompatibilityChecks.Check(document, Add);
         return problems;
     }
 

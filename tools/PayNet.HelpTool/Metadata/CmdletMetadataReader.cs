@@ -129,11 +129,21 @@ public static class CmdletMetadataReader
                 member.Name,
                 memberType,
                 FindAttributes(attributes, "AliasAttribute").SelectMany(StringArguments).ToList(),
-                FindAttributes(attributes, "ValidateSetAttribute").SelectMany(StringArguments).ToList(),
+                AcceptedValues(attributes, memberType),
                 FindAttribute(attributes, "SupportsWildcardsAttribute") is not null,
                 bindings));
         }
         return result;
+    }
+
+    /// <summary>[ValidateSet] values, else an enum's names: what Get-Help and PlatyPS list as accepted values.</summary>
+    private static IReadOnlyList<string> AcceptedValues(IEnumerable<CustomAttributeData> attributes, Type type)
+    {
+        var validateSet = FindAttributes(attributes, "ValidateSetAttribute").SelectMany(StringArguments).ToList();
+        if (validateSet.Count > 0) return validateSet;
+        var element = type.IsArray ? type.GetElementType()! : type;
+        element = Nullable.GetUnderlyingType(element) ?? element;
+        return element.IsEnum ? Enum.GetNames(element) : Array.Empty<string>();
     }
 
     /// <summary>The default set first, then the others in the order parameters name them (PowerShell's order).</summary>
