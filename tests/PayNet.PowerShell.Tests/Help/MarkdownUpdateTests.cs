@@ -39,6 +39,14 @@ public sealed class MarkdownUpdateTests
     }
 
     [Fact]
+    public void A_HelpMessage_becomes_the_first_description_of_a_new_parameter()
+    {
+        string text = CommandHelpWriter.Write(HelpUpdater.CreateSkeleton(HelpSamples.Get, HelpSamples.Options));
+
+        Assert.Contains("### -From\nOnly references created on or after this time.\n\n```yaml", text);
+    }
+
+    [Fact]
     public void Yaml_groups_parameter_sets_by_binding_as_PlatyPS_does()
     {
         string text = CommandHelpWriter.Write(HelpUpdater.CreateSkeleton(HelpSamples.Start, HelpSamples.Options));
@@ -62,6 +70,7 @@ public sealed class MarkdownUpdateTests
         Assert.Contains("Type: String\nParameter Sets: ByAmount\nAliases:\nAccepted values: EUR, USD\n\nRequired: False", text);
         Assert.Contains("Type: String\nParameter Sets: ByAmount\nAliases:\n\nRequired: False\nPosition: Named", text); // -Reference, optional here
         Assert.Contains("Type: String\nParameter Sets: FromQuote\nAliases:\n\nRequired: True\nPosition: Named", text); // and required there
+        Assert.Contains("### -NoWait\n{{ Fill NoWait Description }}", text);
         Assert.Contains("### -WhatIf\nShows what would happen if the cmdlet runs. The cmdlet is not run.\n\n```yaml\nType: SwitchParameter\nParameter Sets: (All)\nAliases: wi\n", text);
     }
 

@@ -111,7 +111,7 @@ public sealed class GetHelpSampleCommand : SampleConnectedCmdlet
     [Alias("Ref")]
     public string[] Reference { get; set; } = Array.Empty<string>();
 
-    [Parameter]
+    [Parameter(HelpMessage = "Only references created on or after this time.")]
     public DateTime From { get; set; }
 
     [Parameter]

@@ -32,7 +32,8 @@ public sealed record CmdletParameterInfo(
     IReadOnlyList<string> AcceptedValues,
     bool SupportsWildcards,
     IReadOnlyDictionary<string, ParameterSetBinding> Bindings,
-    ParameterOrigin Origin)
+    ParameterOrigin Origin,
+    string? HelpMessage = null)
 {
     public bool AcceptsPipelineInput => Bindings.Values.Any(b => b.ValueFromPipeline || b.ValueFromPipelineByPropertyName);
 

@@ -114,6 +114,7 @@ public static class CmdletMetadataReader
 
             var memberType = member is PropertyInfo p ? p.PropertyType : ((FieldInfo)member).FieldType;
             var bindings = new Dictionary<string, ParameterSetBinding>(StringComparer.Ordinal);
+            string? helpMessage = parameterAttributes.Select(a => Named<string>(a, "HelpMessage")).FirstOrDefault(m => !string.IsNullOrWhiteSpace(m));
             foreach (var attribute in parameterAttributes)
             {
                 string set = Named<string>(attribute, "ParameterSetName") ?? AllParameterSets;
@@ -131,7 +132,8 @@ public static class CmdletMetadataReader
                 FindAttributes(attributes, "AliasAttribute").SelectMany(StringArguments).ToList(),
                 AcceptedValues(attributes, memberType),
                 FindAttribute(attributes, "SupportsWildcardsAttribute") is not null,
-                bindings));
+                bindings,
+                helpMessage));
         }
         return result;
     }
@@ -193,7 +195,7 @@ public static class CmdletMetadataReader
 
     private sealed record DeclaredParameter(
         string Name, Type Type, IReadOnlyList<string> Aliases, IReadOnlyList<string> AcceptedValues, bool SupportsWildcards,
-        IReadOnlyDictionary<string, ParameterSetBinding> Bindings)
+        IReadOnlyDictionary<string, ParameterSetBinding> Bindings, string? HelpMessage)
     {
         /// <summary>A parameter without a set of its own joins every set, except where it also names that set explicitly.</summary>
         public CmdletParameterInfo ToInfo(IReadOnlyList<string> sets)
@@ -205,7 +207,7 @@ public static class CmdletMetadataReader
                 else if (Bindings.TryGetValue(AllParameterSets, out var all)) perSet[set] = all;
             }
             return new CmdletParameterInfo(Name, PowerShellTypeNames.Display(Type), PowerShellTypeNames.Full(Type), PowerShellTypeNames.IsSwitch(Type),
-                Aliases, AcceptedValues, SupportsWildcards, perSet, ParameterOrigin.Declared);
+                Aliases, AcceptedValues, SupportsWildcards, perSet, ParameterOrigin.Declared, HelpMessage);
         }
     }
 }

@@ -84,7 +84,7 @@ public static class HelpUpdater
             var doc = new ParameterDoc
             {
                 Name = parameter.Name,
-                Description = old?.Description ?? DefaultDescription(parameter.Name),
+                Description = old?.Description ?? DefaultDescription(parameter),
                 BlankAfterHeading = old?.BlankAfterHeading ?? false,
                 Trailing = old?.Trailing ?? "",
             };
@@ -124,8 +124,11 @@ public static class HelpUpdater
         }
     }
 
-    public static string DefaultDescription(string parameterName) =>
-        WellKnownDescriptions.TryGetValue(parameterName, out var text) ? text : ParameterPlaceholder(parameterName);
+    /// <summary>PlatyPS's order: the well-known text, else the parameter's HelpMessage, else a placeholder.</summary>
+    public static string DefaultDescription(CmdletParameterInfo parameter) =>
+        parameter.Origin != ParameterOrigin.Declared && WellKnownDescriptions.TryGetValue(parameter.Name, out var text) ? text
+        : !string.IsNullOrWhiteSpace(parameter.HelpMessage) ? parameter.HelpMessage.Trim()
+        : ParameterPlaceholder(parameter.Name);
 
     /// <summary>PlatyPS lists the types of parameters that take pipeline input, or None.</summary>
     public static IReadOnlyList<string> InputTypes(CmdletInfo cmdlet)
