@@ -21,7 +21,25 @@
         'Request-PayNetRefund',
         'Get-PayNetRefund',
         'Get-PayNetPayout',
-        'Compare-PayNetTransaction'
+        'Compare-PayNetTransaction',
+        'Invoke-PayNetPayment',
+        'Get-PayNetWallet',
+        'Get-PayNetStatement',
+        'Register-PayNetMember',
+        'Get-PayNetProfile',
+        'Add-PayNetMoney',
+        'Request-PayNetWithdrawal',
+        'Set-PayNetPin',
+        'Get-PayNetAgreement',
+        'Approve-PayNetAgreement',
+        'New-PayNetQrCode',
+        'Resolve-PayNetQrCode',
+        'Add-PayNetDocument',
+        'Get-PayNetDocument',
+        'New-PayNetDispute',
+        'Get-PayNetDispute',
+        'Set-PayNetDispute',
+        'Close-PayNetDispute'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -1,0 +1,85 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+using PayNet.Core;
+using PayNet.Core.Wallet;
+using PayNet.PowerShell.Host;
+using PayNet.PowerShell.Models;
+
+namespace PayNet.PowerShell.Commands
+{
+    /// <summary>
+    /// The statement (history) of a Wallet account for a period, newest first, signed for the account
+    /// (debits negative). Streams page by page: -First stops reading, so pages past it are never fetched.
+    /// Takes the default account, -AccountId, or accounts piped from Get-PayNetWallet.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "PayNetStatement", DefaultParameterSetName = AccountSet, SupportsPaging = true)]
+    [OutputType(typeof(WalletStatementLine))]
+    public sealed class GetPayNetStatementCommand : WalletCmdlet
+    {
+        private const string AccountSet = "Account";
+        private const string BalanceSet = "Balance";
+        private const int MaxPageSize = 100;
+
+        /// <summary>First day of the period (inclusive).</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [Alias("Since", "BeginDate")]
+        public DateTime From { get; set; }
+
+        /// <summary>Last day of the period (inclusive).</summary>
+        [Parameter(Mandatory = true, Position = 1)]
+        [Alias("Until", "EndDate")]
+        public DateTime To { get; set; }
+
+        /// <summary>The Wallet account; the default account when omitted.</summary>
+        [Parameter(Position = 2, ValueFromPipelineByPropertyName = true, ParameterSetName = AccountSet)]
+        [Alias("WalletId")]
+        public long? AccountId { get; set; }
+
+        /// <summary>An account from Get-PayNetWallet. A TopUp POS balance has no statement and is reported as an error.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = BalanceSet)]
+        public PayNetBalance InputObject { get; set; } = null!;
+
+        /// <summary>Lines per page read from PayNet; smaller when -First -Skip need fewer.</summary>
+        internal int PageSize { get; set; } = 50;
+
+        private protected override void Process()
+        {
+            long? accountId = AccountId;
+            if (CmdletHost.ParameterSetName == BalanceSet)
+            {
+                CurrentTarget = InputObject;
+                if (InputObject.Service != PayNetApi.Wallet || !long.TryParse(InputObject.AccountId, NumberStyles.None, CultureInfo.InvariantCulture, out long fromInput))
+                {
+                    WriteItemError(ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, InputObject,
+                        $"{InputObject.Service} account {InputObject.AccountId} has no Wallet statement.",
+                        "Pipe only Wallet accounts: Get-PayNetWallet | Where-Object Service -eq Wallet | Get-PayNetStatement ...");
+                    return;
+                }
+                accountId = fromInput;
+            }
+            else
+            {
+                CurrentTarget = accountId;
+            }
+            if (From.Date > To.Date)
+                throw new PayNetException(PayNetApi.Wallet, "GetStatement", PayNetErrorCategory.InvalidArgument,
+                    $"-From {From:yyyy-MM-dd} is after -To {To:yyyy-MM-dd}.");
+
+            var client = Wallet;
+            var from = new DateTimeOffset(From.Date, TimeSpan.Zero);
+            var to = new DateTimeOffset(To.Date, TimeSpan.Zero);
+            int pageSize = EffectivePageSize();
+            WritePaged(Stream(ct => client.GetStatementAsync(from, to, accountId, pageSize, ct)));
+        }
+
+        /// <summary>No bigger than -Skip + -First, so a small -First reads one small page.</summary>
+        private int EffectivePageSize()
+        {
+            ulong first = CmdletHost.PagingFirst, skip = CmdletHost.PagingSkip;
+            ulong wanted = first > ulong.MaxValue - skip ? ulong.MaxValue : first + skip;
+            ulong size = Math.Min((ulong)Math.Max(1, Math.Min(PageSize, MaxPageSize)), Math.Max(1UL, wanted));
+            return (int)size;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace PayNet.PowerShell.Models
+{
+    /// <summary>
+    /// The values one Invoke-PayNetPayment input carried (a CSV row, or the command line): the
+    /// TargetObject of that input's error, so a failed batch row can be found and fixed.
+    /// </summary>
+    public sealed class WalletPaymentInput
+    {
+        public string? ToMemberId { get; set; }
+        public decimal? Amount { get; set; }
+        public string? TransferType { get; set; }
+        public string? Description { get; set; }
+        public string? Reference { get; set; }
+        public string? QrString { get; set; }
+
+        public override string ToString()
+        {
+            string amount = Amount?.ToString(CultureInfo.InvariantCulture) ?? "(no amount)";
+            string to = QrString is null ? $"to {ToMemberId}" : "by QR code";
+            string type = string.IsNullOrEmpty(TransferType) ? string.Empty : $" ({TransferType})";
+            string reference = string.IsNullOrEmpty(Reference) ? string.Empty : $", reference {Reference}";
+            return $"{amount} {to}{type}{reference}";
+        }
+    }
+}

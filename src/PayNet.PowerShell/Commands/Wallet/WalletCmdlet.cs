@@ -1,0 +1,117 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
+using PayNet.Core;
+using PayNet.Core.Money;
+using PayNet.Core.Security;
+using PayNet.Core.Wallet;
+using PayNet.PowerShell.Host;
+
+namespace PayNet.PowerShell.Commands
+{
+    /// <summary>
+    /// What the Wallet cmdlets share: the connection's Wallet client, switches read through the host
+    /// seam, the one-time-password step (-Otp for scripts, a prompt at the console, else a clear
+    /// PayNetOtpRequired error) and readable money text for ShouldProcess questions.
+    /// </summary>
+    public abstract class WalletCmdlet : PayNetConnectedCmdlet
+    {
+        private protected WalletClient Wallet => RequireConnection(PayNetApi.Wallet).WalletClient;
+
+        /// <summary>
+        /// The OTP to send: -Otp when given; otherwise <paramref name="send"/> asks PayNet to text one and
+        /// the person at the console types it. Null (after a PayNetOtpRequired error) when nobody can answer.
+        /// </summary>
+        private protected string? ObtainOtp(string? given, string purpose, string? mobile, Func<CancellationToken, Task> send)
+        {
+            if (!string.IsNullOrWhiteSpace(given)) return given!.Trim();
+            Await(send);
+            string where = string.IsNullOrWhiteSpace(mobile) ? "your registered mobile" : "the mobile ending " + Last4(mobile!);
+            string? answer = CmdletHost.Prompt("One-time password", $"PayNet sent a one-time password to {where} for {purpose}. Type it here");
+            if (!string.IsNullOrWhiteSpace(answer)) return answer!.Trim();
+            WriteItemError(ErrorIds.OtpRequired, ErrorCategory.AuthenticationError, CurrentTarget,
+                $"{Capitalize(purpose)} needs a one-time password and none was given. PayNet has sent one to {where}.",
+                "Run the command again with -Otp <code> within 5 minutes (a newer request replaces the code).");
+            return null;
+        }
+
+        /// <summary>
+        /// The money-moving half shared by payments, add money and withdrawals: ShouldProcess on what the
+        /// quote says, then the OTP step when PayNet asks for one, then one execute. -WhatIf stops before
+        /// any OTP is sent or money moves.
+        /// </summary>
+        private protected void ExecuteQuote(WalletPaymentQuote quote, string? otp, string action)
+        {
+            var client = Wallet;
+            if (!CmdletHost.ShouldProcess(Describe(quote), action)) return;
+            string? confirmOtp = null;
+            if (quote.RequiresOtp)
+            {
+                confirmOtp = PaymentOtp(client, otp, "this payment");
+                if (confirmOtp is null) return;
+            }
+            var receipt = Await(ct => client.ExecutePaymentAsync(quote, confirmOtp, ct));
+            CurrentTarget = receipt;
+            CmdletHost.WriteObject(receipt);
+        }
+
+        /// <summary>The OTP of a payment confirm: -Otp, else one PayNet texts to the member's own mobile (Verification) and the console types.</summary>
+        private protected string? PaymentOtp(WalletClient client, string? given, string purpose)
+        {
+            string? mobile = client.InitialData?.MobileNo;
+            return ObtainOtp(given, purpose, mobile, async ct =>
+            {
+                string own = mobile ?? (await client.GetProfileAsync(ct).ConfigureAwait(false)).MobileNo
+                    ?? throw new PayNetException(PayNetApi.Wallet, "GenerateOtp", PayNetErrorCategory.InvalidArgument, "PayNet did not say which mobile number to send the one-time password to.");
+                await client.GenerateOtpAsync(own, WalletOtpAction.Verification, ct).ConfigureAwait(false);
+            });
+        }
+
+        /// <summary>The ShouldProcess target of a payment: amount, currency, payee, fees and reference.</summary>
+        internal static string Describe(WalletPaymentQuote quote)
+        {
+            string money = Money(quote.BaseAmount, quote.Currency);
+            string what = quote.IsSystemPayment
+                ? $"{quote.TransferTypeName ?? "Transfer type " + quote.TransferTypeId.ToString(CultureInfo.InvariantCulture)}: {money}"
+                : $"{money} to {Payee(quote)}";
+            string fees = quote.TotalFees == 0m ? string.Empty
+                : $", fees {Money(quote.TotalFees, quote.Currency)} ({quote.FeeSummary}), total debit {Money(quote.ConsolidatedAmount, quote.Currency)}";
+            if (quote.TotalFees != 0m && quote.FinalAmount != quote.BaseAmount) fees += $", payee receives {Money(quote.FinalAmount, quote.Currency)}";
+            return $"{what}{fees}, reference {quote.TraceNumber}";
+        }
+
+        private static string Payee(WalletPaymentQuote quote)
+        {
+            string? id = quote.ToMemberPrincipal ?? (quote.ToMemberId is long memberId ? "member " + memberId.ToString(CultureInfo.InvariantCulture) : null);
+            if (quote.PayeeName is null) return id ?? "the payee";
+            return id is null ? quote.PayeeName : $"{quote.PayeeName} ({id})";
+        }
+
+        /// <summary>A SecureString as the Core's SecretString, or a PayNetInvalidArgument error when it is empty.</summary>
+        private protected static SecretString Secret(SecureString? value, string parameter, string operation)
+        {
+            if (value is null || value.Length == 0)
+                throw new PayNetException(PayNetApi.Wallet, operation, PayNetErrorCategory.InvalidArgument, $"-{parameter} must not be empty.");
+            return SecretString.FromSecureString(value);
+        }
+
+        /// <summary>"25.00 USD": as many decimals as the currency has.</summary>
+        internal static string Money(decimal amount, string? currency)
+        {
+            int decimals = currency is not null && MoneyRules.IsKnownCurrency(currency) ? MoneyRules.DecimalsOf(currency) : 2;
+            string number = amount.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+            return string.IsNullOrEmpty(currency) ? number : number + " " + currency;
+        }
+
+        internal static string Last4(string text)
+        {
+            string digits = new string(System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Where(text, char.IsLetterOrDigit)));
+            return digits.Length <= 4 ? digits : digits.Substring(digits.Length - 4);
+        }
+
+        private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
+    }
+}

@@ -1,0 +1,109 @@
+using System.Management.Automation;
+using PayNet.Core.Wallet;
+using PayNet.PowerShell.Commands;
+using PayNet.PowerShell.Host;
+using PayNet.PowerShell.Models;
+using PayNet.PowerShell.Tests.Support;
+
+namespace PayNet.PowerShell.Tests.Wallet;
+
+/// <summary>
+/// Import-Csv payouts.csv | Invoke-PayNetPayment -Confirm:$false: each row binds by column name (the test
+/// sets the properties PowerShell would bind), bad rows become errors carrying the row, and the batch goes on.
+/// </summary>
+public sealed class PaymentBatchTests : IClassFixture<SandboxFixture>
+{
+    private readonly SandboxFixture _sandbox;
+
+    public PaymentBatchTests(SandboxFixture sandbox) => _sandbox = sandbox;
+
+    /// <summary>What PowerShell binds from one CSV row: every pipeline-bound parameter gets the row's value or its default.</summary>
+    private static Action<InvokePayNetPaymentCommand> Row(string payee, string amount, string? type = null, string? memo = null, string? reference = null) => c =>
+    {
+        Assert.True(WalletAmountAttribute.TryConvert(amount, out var parsed, out _), $"'{amount}' binds as a decimal");
+        c.ToMemberId = payee;
+        c.Amount = parsed;
+        c.TransferType = type;
+        c.Description = memo;
+        c.Reference = reference;
+    };
+
+    [Fact]
+    public async Task Bad_rows_are_errors_with_the_row_as_target_and_the_good_rows_are_paid()
+    {
+        await _sandbox.ResetAsync();
+        var store = _sandbox.Connect();
+        var rows = new[]
+        {
+            Row("86888", "12.50", reference: "payout-1"),
+            Row("86888", "12.345", reference: "payout-2"),
+            Row("nobody-here", "10", reference: "payout-3"),
+            Row("86888", "10", type: "Gift", reference: "payout-4"),
+            Row("86888", "1,200.00", reference: "payout-5"),
+            Row("9555", " 7 ", type: "P2P", memo: "Coffee", reference: "payout-6"),
+        };
+
+        var host = WalletTestKit.Pipeline(store, new InvokePayNetPaymentCommand(), rows);
+
+        Assert.Null(host.Terminating);
+        var receipts = host.OutputOf<WalletPaymentReceipt>().ToList();
+        Assert.Equal(new[] { "payout-1", "payout-6" }, receipts.Select(r => r.TraceNumber));
+        Assert.Equal(new[] { 12.50m, 7m }, receipts.Select(r => r.Amount));
+
+        Assert.Collection(host.Errors,
+            e => AssertRowError(e, ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, "86888", 12.345m, "payout-2"),
+            e => AssertRowError(e, ErrorIds.NotFound, ErrorCategory.ObjectNotFound, "nobody-here", 10m, "payout-3"),
+            e => AssertRowError(e, ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, "86888", 10m, "payout-4"),
+            e => AssertRowError(e, ErrorIds.Rejected, ErrorCategory.InvalidOperation, "86888", 1_200m, "payout-5"));
+        Assert.Contains("Gift", host.Errors[2].Message);
+        Assert.Contains("NOT_ENOUGH_FUNDS", host.Errors[3].Message);
+
+        var ledger = await WalletTestKit.LedgerAsync(_sandbox.Control);
+        Assert.Equal(new[] { "payout-1", "payout-6" }, ledger.Select(l => l.Reference));
+        Assert.Equal(980.50m, WalletTestKit.Balance(store));
+    }
+
+    [Fact]
+    public async Task The_amount_check_happens_before_any_call_to_PayNet()
+    {
+        await _sandbox.ResetAsync();
+        var store = _sandbox.Connect();
+        var client = store.Get(PayNet.Core.PayNetApi.Wallet)!.WalletClient;
+        int before = client.CallsToday;
+
+        var host = WalletTestKit.Pipeline(store, new InvokePayNetPaymentCommand(), new[] { Row("86888", "-5"), Row("86888", "0"), Row("86888", "0.001") });
+
+        Assert.Equal(3, host.Errors.Count);
+        Assert.All(host.Errors, e => Assert.Equal(ErrorIds.InvalidArgument, e.ErrorId));
+        Assert.Equal(before, client.CallsToday);
+    }
+
+    [Fact]
+    public async Task Rerunning_a_batch_with_its_references_pays_nobody_twice()
+    {
+        await _sandbox.ResetAsync();
+        var store = _sandbox.Connect();
+        var rows = new[] { Row("86888", "5", reference: "again-1"), Row("9555", "6", reference: "again-2") };
+
+        var first = WalletTestKit.Pipeline(store, new InvokePayNetPaymentCommand(), rows);
+        var second = WalletTestKit.Pipeline(store, new InvokePayNetPaymentCommand(), rows);
+
+        Assert.Equal(2, first.OutputOf<WalletPaymentReceipt>().Count());
+        Assert.Empty(second.Output);
+        Assert.Equal(2, second.Errors.Count);
+        Assert.All(second.Errors, e => Assert.Equal(ErrorIds.Rejected, e.ErrorId));
+        Assert.All(second.Errors, e => Assert.Contains("already used", e.Message));
+        Assert.Equal(2, (await WalletTestKit.LedgerAsync(_sandbox.Control)).Count);
+        Assert.Equal(989.00m, WalletTestKit.Balance(store));
+    }
+
+    private static void AssertRowError(PayNetErrorRecord error, string id, ErrorCategory category, string payee, decimal amount, string reference)
+    {
+        Assert.Equal(id, error.ErrorId);
+        Assert.Equal(category, error.Category);
+        var row = Assert.IsType<WalletPaymentInput>(error.TargetObject);
+        Assert.Equal(payee, row.ToMemberId);
+        Assert.Equal(amount, row.Amount);
+        Assert.Equal(reference, row.Reference);
+    }
+}

@@ -1,0 +1,138 @@
+using System.Text.Json;
+using PayNet.Core;
+using PayNet.PowerShell.Commands;
+using PayNet.PowerShell.Models;
+using PayNet.PowerShell.Tests.Support;
+using PayNet.Sandbox;
+
+namespace PayNet.PowerShell.Tests.Wallet;
+
+/// <summary>One money movement as the sandbox ledger (GET /__sandbox/ledger) shows it.</summary>
+public sealed record LedgerLine(string Api, string Operation, string Reference, string TransactionId, decimal Amount);
+
+/// <summary>
+/// A sandbox whose payments need an OTP, with a distinctive PIN and OTP code, so a leak of either is
+/// found by a plain text search.
+/// </summary>
+public sealed class OtpSandboxFixture : IAsyncLifetime
+{
+    public const string Pin = "975310";
+    public const string OtpCode = "640213";
+    public const string OwnMobile = "9555292137";
+
+    public SandboxServer Server { get; private set; } = null!;
+    public HttpClient Control { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Server = await SandboxServer.StartAsync(o =>
+        {
+            o.Wallet.RequireOtp = true;
+            o.Wallet.OtpFixedCode = OtpCode;
+            o.Wallet.Pin = Pin;
+        });
+        Control = new HttpClient { BaseAddress = Server.RootUri };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Control.Dispose();
+        await Server.DisposeAsync();
+    }
+
+    internal ConnectionStore Connect() => WalletTestKit.ConnectSandbox(Server.RootUri);
+}
+
+/// <summary>Helpers the Wallet cmdlet tests share: connecting, reading balances and the ledger, control routes.</summary>
+internal static class WalletTestKit
+{
+    public const string SandboxApiKey = "sbx-wallet-apikey-4f6c2a9e";
+
+    /// <summary>The day of the sandbox clock after a reset (SandboxOptions.StartTime).</summary>
+    public static DateTime SandboxDay => new SandboxOptions().StartTime.UtcDateTime.Date;
+
+    public static ConnectionStore ConnectSandbox(Uri root)
+    {
+        var store = new ConnectionStore();
+        var host = new RecordingHost(store) { SetName = "Sandbox" }.Bind("Sandbox");
+        CmdletRunner.Run(new ConnectPayNetCommand { BaseUri = root, TimeoutSec = 5, MaxRetry = 1 }, host);
+        if (host.Terminating is not null) throw new InvalidOperationException("Connect-PayNet -Sandbox failed: " + host.Terminating);
+        return store;
+    }
+
+    /// <summary>Connect-PayNet with -ApiKey and -Credential as another sandbox member (Wallet only).</summary>
+    public static ConnectionStore ConnectAs(Uri root, string principal, string pin)
+    {
+        var store = new ConnectionStore();
+        var host = new RecordingHost(store) { SetName = "Wallet" };
+        var command = new ConnectPayNetCommand
+        {
+            ApiKey = RecordingHost.Secure(SandboxApiKey),
+            Credential = host.Credential(principal, pin),
+            BaseUri = new Uri(root, "/wallet/api"),
+            TimeoutSec = 5,
+            MaxRetry = 1,
+        };
+        CmdletRunner.Run(command, host);
+        if (host.Terminating is not null) throw new InvalidOperationException($"Connect-PayNet as {principal} failed: " + host.Terminating);
+        return store;
+    }
+
+    /// <summary>Runs a cmdlet once against the store; <paramref name="configure"/> sets up the host (WhatIf, answers, bound names).</summary>
+    public static RecordingHost Run<T>(ConnectionStore store, T cmdlet, Action<RecordingHost>? configure = null) where T : PayNetCmdlet
+    {
+        var host = new RecordingHost(store);
+        configure?.Invoke(host);
+        return CmdletRunner.Run(cmdlet, host);
+    }
+
+    public static RecordingHost Pipeline<T>(ConnectionStore store, T cmdlet, IEnumerable<Action<T>> inputs, Action<RecordingHost>? configure = null) where T : PayNetCmdlet
+    {
+        var host = new RecordingHost(store);
+        configure?.Invoke(host);
+        return CmdletRunner.RunPipeline(cmdlet, inputs, host);
+    }
+
+    public static IReadOnlyList<WalletBalance> Wallets(ConnectionStore store)
+    {
+        var host = Run(store, new GetPayNetWalletCommand());
+        Assert.Empty(host.Errors);
+        return host.OutputOf<WalletBalance>().ToList();
+    }
+
+    /// <summary>The default Wallet account's balance of the connected member.</summary>
+    public static decimal Balance(ConnectionStore store) => Wallets(store).Single(w => w.IsDefault).Balance!.Value;
+
+    public static async Task<IReadOnlyList<LedgerLine>> LedgerAsync(HttpClient control)
+    {
+        using var doc = JsonDocument.Parse(await control.GetStringAsync("/__sandbox/ledger"));
+        return doc.RootElement.GetProperty("entries").EnumerateArray()
+            .Select(e => new LedgerLine(e.GetProperty("api").GetString()!, e.GetProperty("operation").GetString()!,
+                e.GetProperty("reference").GetString()!, e.GetProperty("transactionId").GetString()!, e.GetProperty("amount").GetDecimal()))
+            .Where(l => l.Api == "Wallet")
+            .ToList();
+    }
+
+    public static async Task PostAsync(HttpClient control, string path)
+    {
+        using var response = await control.PostAsync(path, null);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The code of the last OTP the sandbox issued for the number, or null when none was sent.</summary>
+    public static async Task<string?> LastOtpAsync(HttpClient control, string mobile)
+    {
+        using var response = await control.GetAsync("/__sandbox/otp/last?medium=" + mobile);
+        if (!response.IsSuccessStatusCode) return null;
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return doc.RootElement.GetProperty("otp").GetString();
+    }
+
+    public static void AssertNoLeak(RecordingHost host, params string[] secrets)
+    {
+        var text = string.Join("\n", host.AllText());
+        foreach (var secret in secrets) Assert.DoesNotContain(secret, text);
+    }
+
+    public static PayNetApi Service(object record) => ((IPayNetRecord)record).Service;
+}
