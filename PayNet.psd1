@@ -1,5 +1,5 @@
 @{
-    RootModule             = 'PayNet.PowerShell.dll'
+    RootModule             = 'PayNet.psm1'
     ModuleVersion          = '0.1.0'
     CompatiblePSEditions   = @('Desktop', 'Core')
     GUID                   = '6b0f5d6e-2a43-4f0e-9c1d-7a4b8e2f3c51'

@@ -57,7 +57,7 @@ public sealed class ModuleContractTests
         Assert.Matches(@"CompatiblePSEditions\s*=\s*@\('Desktop',\s*'Core'\)", text);
         Assert.Matches(@"PowerShellVersion\s*=\s*'5\.1'", text);
         Assert.Matches(@"FormatsToProcess\s*=\s*@\('PayNet\.format\.ps1xml'\)", text);
-        Assert.Matches(@"RootModule\s*=\s*'PayNet\.PowerShell\.dll'", text);
+        Assert.Matches(@"RootModule\s*=\s*'PayNet\.psm1'", text);
         foreach (var tag in new[] { "PSEdition_Desktop", "PSEdition_Core", "Windows", "Linux", "MacOS" }) Assert.Contains($"'{tag}'", text);
         foreach (var key in new[] { "ProjectUri", "LicenseUri", "ReleaseNotes" }) Assert.Matches(key + @"\s*=\s*'\S", text);
         Assert.True(File.Exists(RepoPaths.File("LICENSE")));

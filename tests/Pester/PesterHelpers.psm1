@@ -31,7 +31,7 @@ function Reset-TestSandbox($Sandbox) {
 
 function Import-PayNetModule {
     $repo = Resolve-Path (Join-Path $PSScriptRoot '../..')
-    Import-Module (Join-Path $repo 'out/PayNet/PayNet.psd1') -Force
+    Import-Module (Join-Path $repo 'out/PayNet/PayNet.psd1') -Force -Global
 }
 
 Export-ModuleMember -Function Start-TestSandbox, Stop-TestSandbox, Reset-TestSandbox, Import-PayNetModule, Get-FreeTcpPort

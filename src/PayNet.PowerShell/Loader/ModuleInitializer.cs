@@ -26,6 +26,9 @@ namespace PayNet.PowerShell.Loader
 
         public void OnRemove(PSModuleInfo module) => Uninstall();
 
+        /// <summary>Called by PayNet.psm1 before the cmdlets are imported; idempotent.</summary>
+        public static void InstallResolver() => Install();
+
         /// <summary>True when PayNet.Core came from the private load context (PowerShell 7).</summary>
         public static bool IsIsolated => _context is not null;
 

@@ -1,0 +1,1 @@
+return PayNet.HelpTool.Cli.HelpToolCli.Run(args, Console.Out, Console.Error);
