@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using System.Threading;
@@ -13,9 +14,9 @@ using PayNet.PowerShell.Host;
 namespace PayNet.PowerShell.Commands
 {
     /// <summary>
-    /// What the Wallet cmdlets share: the connection's Wallet client, switches read through the host
-    /// seam, the one-time-password step (-Otp for scripts, a prompt at the console, else a clear
-    /// PayNetOtpRequired error) and readable money text for ShouldProcess questions.
+    /// What the Wallet cmdlets share: the connection's Wallet client, the one-time-password step (-Otp
+    /// for scripts, a prompt at the console, else a clear PayNetOtpRequired error), the validate →
+    /// ShouldProcess → execute path of money movers, and readable money text for ShouldProcess questions.
     /// </summary>
     public abstract class WalletCmdlet : PayNetConnectedCmdlet
     {
@@ -117,7 +118,7 @@ namespace PayNet.PowerShell.Commands
 
         internal static string Last4(string text)
         {
-            string digits = new string(System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Where(text, char.IsLetterOrDigit)));
+            string digits = new string(text.Where(char.IsLetterOrDigit).ToArray());
             return digits.Length <= 4 ? digits : digits.Substring(digits.Length - 4);
         }
 
