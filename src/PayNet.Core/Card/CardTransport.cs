@@ -39,18 +39,7 @@ namespace PayNet.Core.Card
         public string? Message { get; }
         public bool IsNoData => Code == CardErrors.NoData;
 
-        public T Read<T>(string operation, string? reference) where T : class
-        {
-            try
-            {
-                return JsonSerializer.Deserialize<T>(Raw.Body, TolerantJson.Options) ?? throw new JsonException("The body was empty.");
-            }
-            catch (JsonException ex)
-            {
-                throw new PayNetException(PayNetApi.Card, operation, PayNetErrorCategory.Unavailable,
-                    $"Card {operation} returned a body that is not the expected JSON: {ex.Message}", Raw.StatusCode, reference: reference, inner: ex);
-            }
-        }
+        public T Read<T>(string operation, string? reference) where T : class => Raw.ReadJson<T>(PayNetApi.Card, operation, reference);
     }
 
     /// <summary>Sends Card requests and turns both error layers (§1.2) into <see cref="CardApiException"/>.</summary>

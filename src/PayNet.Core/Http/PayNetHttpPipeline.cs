@@ -24,6 +24,23 @@ namespace PayNet.Core.Http
         public int StatusCode => (int)Status;
         public string Body { get; }
         public TimeSpan? RetryAfter { get; }
+
+        /// <summary>
+        /// Deserializes the body, turning anything that is not the expected JSON (an HTML error page, a
+        /// truncated or empty body) into a PayNetException of category Unavailable, never a JsonException.
+        /// </summary>
+        internal T ReadJson<T>(PayNetApi api, string operation, string? reference) where T : class
+        {
+            try
+            {
+                return JsonSerializer.Deserialize<T>(Body, TolerantJson.Options) ?? throw new JsonException("The body was empty.");
+            }
+            catch (JsonException ex)
+            {
+                throw new PayNetException(api, operation, PayNetErrorCategory.Unavailable,
+                    $"{api} {operation} returned a body that is not the expected JSON: {ex.Message}", StatusCode, reference: reference, inner: ex);
+            }
+        }
     }
 
     /// <summary>

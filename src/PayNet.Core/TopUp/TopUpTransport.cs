@@ -27,19 +27,7 @@ namespace PayNet.Core.TopUp
         public TopUpApiException ToException(string operation, string? reference) =>
             new TopUpApiException(operation, ErrorCode ?? 0, Error?.Message, Error?.DisplayError, reference, Raw.StatusCode);
 
-        public T Read<T>(string operation, string? reference) where T : class
-        {
-            try
-            {
-                return JsonSerializer.Deserialize<T>(Raw.Body, TolerantJson.Options)
-                    ?? throw new JsonException("The body was empty.");
-            }
-            catch (JsonException ex)
-            {
-                throw new PayNetException(PayNetApi.TopUp, operation, PayNetErrorCategory.Unavailable,
-                    $"TopUp {operation} returned a body that is not the expected JSON: {ex.Message}", Raw.StatusCode, reference: reference, inner: ex);
-            }
-        }
+        public T Read<T>(string operation, string? reference) where T : class => Raw.ReadJson<T>(PayNetApi.TopUp, operation, reference);
     }
 
     /// <summary>

@@ -7,22 +7,11 @@ using PayNet.PowerShell.Tests.Support;
 namespace PayNet.PowerShell.Tests.Card;
 
 /// <summary>Card lookups, lists, refunds and payouts against the sandbox's golden fixtures (card.md §7.4).</summary>
-public sealed class CardCmdletTests : IClassFixture<SandboxFixture>, IAsyncLifetime
+public sealed class CardCmdletTests : SandboxCmdletTest
 {
-    private readonly SandboxFixture _sandbox;
-    private ConnectionStore _store = null!;
+    public CardCmdletTests(SandboxFixture sandbox) : base(sandbox) { }
 
-    public CardCmdletTests(SandboxFixture sandbox) => _sandbox = sandbox;
-
-    public async Task InitializeAsync()
-    {
-        await _sandbox.ResetAsync();
-        _store = _sandbox.Connect();
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    private RecordingHost Host(string set) => new(_store) { SetName = set };
+    private RecordingHost Host(string set) => new(Store) { SetName = set };
 
     [Fact]
     public void The_period_list_streams_every_page_and_counts_failures_only_when_asked()
@@ -108,12 +97,12 @@ public sealed class CardCmdletTests : IClassFixture<SandboxFixture>, IAsyncLifet
         int before = CmdletRunner.Run(new GetPayNetRefundCommand { From = new DateTime(2024, 1, 15), To = new DateTime(2024, 1, 19) }, Host("__AllParameterSets")).Output.Count;
         Assert.Equal(4, before);
 
-        var whatIf = CmdletRunner.Run(new RequestPayNetRefundCommand { XactId = f01.XactId!, Amount = 100m }, new RecordingHost(_store) { WhatIf = true });
+        var whatIf = CmdletRunner.Run(new RequestPayNetRefundCommand { XactId = f01.XactId!, Amount = 100m }, new RecordingHost(Store) { WhatIf = true });
         Assert.Single(whatIf.ShouldProcessCalls);
         Assert.Empty(whatIf.Output);
         Assert.Equal(before, CmdletRunner.Run(new GetPayNetRefundCommand { From = new DateTime(2024, 1, 15), To = new DateTime(2024, 1, 19) }, Host("__AllParameterSets")).Output.Count);
 
-        var done = CmdletRunner.Run(new RequestPayNetRefundCommand { XactId = f01.XactId!, Amount = 100m }, new RecordingHost(_store));
+        var done = CmdletRunner.Run(new RequestPayNetRefundCommand { XactId = f01.XactId!, Amount = 100m }, new RecordingHost(Store));
         var result = Assert.IsType<CardOperationResult>(Assert.Single(done.Output));
         Assert.True(result.Succeeded);
         Assert.Contains("100 TRY", done.ShouldProcessCalls.Single().Action);
@@ -125,7 +114,7 @@ public sealed class CardCmdletTests : IClassFixture<SandboxFixture>, IAsyncLifet
     [Fact]
     public void A_refund_amount_with_too_many_decimals_never_reaches_PayNet()
     {
-        var host = CmdletRunner.Run(new RequestPayNetRefundCommand { XactId = "xk_whatever", Amount = 10.005m }, new RecordingHost(_store));
+        var host = CmdletRunner.Run(new RequestPayNetRefundCommand { XactId = "xk_whatever", Amount = 10.005m }, new RecordingHost(Store));
         Assert.Empty(host.ShouldProcessCalls);
         Assert.Equal(ErrorIds.InvalidArgument, Assert.Single(host.Errors).ErrorId);
     }
@@ -133,8 +122,8 @@ public sealed class CardCmdletTests : IClassFixture<SandboxFixture>, IAsyncLifet
     [Fact]
     public void The_card_secret_key_never_reaches_any_stream()
     {
-        var host = CmdletRunner.Run(new GetPayNetTransactionCommand { ReferenceNo = "RCN-0001" }, new RecordingHost(_store) { SetName = "CardReferenceNo", VerboseOn = true, DebugOn = true });
+        var host = CmdletRunner.Run(new GetPayNetTransactionCommand { ReferenceNo = "RCN-0001" }, new RecordingHost(Store) { SetName = "CardReferenceNo", VerboseOn = true, DebugOn = true });
         Assert.NotEmpty(host.Verbose);
-        Assert.DoesNotContain(host.AllText(), t => t.Contains(_sandbox.Server.Options.Card.SecretKey));
+        Assert.DoesNotContain(host.AllText(), t => t.Contains(Sandbox.Server.Options.Card.SecretKey));
     }
 }

@@ -11,20 +11,9 @@ namespace PayNet.PowerShell.Tests.Reconciliation;
 /// The worked example's ledger (examples/ledger-card.csv) against the sandbox's seeded card data: one
 /// planted discrepancy of every kind, each reported with the exact figures.
 /// </summary>
-public sealed class CompareCardLedgerTests : IClassFixture<SandboxFixture>, IAsyncLifetime
+public sealed class CompareCardLedgerTests : SandboxCmdletTest
 {
-    private readonly SandboxFixture _sandbox;
-    private ConnectionStore _store = null!;
-
-    public CompareCardLedgerTests(SandboxFixture sandbox) => _sandbox = sandbox;
-
-    public async Task InitializeAsync()
-    {
-        await _sandbox.ResetAsync();
-        _store = _sandbox.Connect();
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
+    public CompareCardLedgerTests(SandboxFixture sandbox) : base(sandbox) { }
 
     /// <summary>Rows as Import-Csv would give them: every cell a string.</summary>
     internal static IReadOnlyList<Dictionary<string, object?>> ReadCsv(string path)
@@ -38,7 +27,7 @@ public sealed class CompareCardLedgerTests : IClassFixture<SandboxFixture>, IAsy
     {
         var cmd = new ComparePayNetTransactionCommand { Service = PayNetApi.Card, From = new DateTime(2024, 1, 15), To = new DateTime(2024, 1, 17) };
         configure?.Invoke(cmd);
-        return CmdletRunner.RunPipeline(cmd, rows.Select(r => (Action<ComparePayNetTransactionCommand>)(c => c.InputObject = r)), new RecordingHost(_store).Bind(switches));
+        return CmdletRunner.RunPipeline(cmd, rows.Select(r => (Action<ComparePayNetTransactionCommand>)(c => c.InputObject = r)), new RecordingHost(Store).Bind(switches));
     }
 
     [Fact]

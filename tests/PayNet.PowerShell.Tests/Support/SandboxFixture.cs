@@ -63,3 +63,20 @@ internal static class LedgerJson
             .Select(e => e.Clone()).ToList();
     }
 }
+
+/// <summary>A test class against the class's sandbox: reset to the seed and freshly connected before each test.</summary>
+public abstract class SandboxCmdletTest : IClassFixture<SandboxFixture>, IAsyncLifetime
+{
+    protected SandboxCmdletTest(SandboxFixture sandbox) => Sandbox = sandbox;
+
+    protected SandboxFixture Sandbox { get; }
+    internal ConnectionStore Store { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Sandbox.ResetAsync();
+        Store = Sandbox.Connect();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}

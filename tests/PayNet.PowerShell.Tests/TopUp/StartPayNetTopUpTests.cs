@@ -6,30 +6,19 @@ using PayNet.PowerShell.Tests.Support;
 
 namespace PayNet.PowerShell.Tests.TopUp;
 
-public sealed class StartPayNetTopUpTests : IClassFixture<SandboxFixture>, IAsyncLifetime
+public sealed class StartPayNetTopUpTests : SandboxCmdletTest
 {
-    private readonly SandboxFixture _sandbox;
-    private ConnectionStore _store = null!;
-
-    public StartPayNetTopUpTests(SandboxFixture sandbox) => _sandbox = sandbox;
-
-    public async Task InitializeAsync()
-    {
-        await _sandbox.ResetAsync();
-        _store = _sandbox.Connect();
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
+    public StartPayNetTopUpTests(SandboxFixture sandbox) : base(sandbox) { }
 
     private static StartPayNetTopUpCommand TopUp(string product, string account, decimal? amount, string? externalId = null) =>
         new() { Product = product, Account = account, Amount = amount, ExternalId = externalId, PollIntervalSec = 0.02, TimeoutSec = 20 };
 
-    private async Task<int> TopUpLedgerCount() => LedgerJson.Entries(await _sandbox.LedgerAsync(), "TopUp").Count;
+    private async Task<int> TopUpLedgerCount() => LedgerJson.Entries(await Sandbox.LedgerAsync(), "TopUp").Count;
 
     [Fact]
     public async Task A_direct_recharge_asks_first_then_moves_money_once_and_returns_the_typed_result()
     {
-        var host = CmdletRunner.Run(TopUp("et-mc", "971550000000", 50m, "order-1001"), new RecordingHost(_store));
+        var host = CmdletRunner.Run(TopUp("et-mc", "971550000000", 50m, "order-1001"), new RecordingHost(Store));
 
         var result = Assert.IsType<TopUpTransaction>(Assert.Single(host.Output));
         Assert.Equal(TopUpState.Success, result.State);
@@ -48,7 +37,7 @@ public sealed class StartPayNetTopUpTests : IClassFixture<SandboxFixture>, IAsyn
     [Fact]
     public async Task WhatIf_moves_no_money()
     {
-        var host = CmdletRunner.Run(TopUp("et-mc", "971550000000", 50m), new RecordingHost(_store) { WhatIf = true });
+        var host = CmdletRunner.Run(TopUp("et-mc", "971550000000", 50m), new RecordingHost(Store) { WhatIf = true });
         Assert.Single(host.ShouldProcessCalls);
         Assert.Empty(host.Output);
         Assert.Empty(host.Errors);
@@ -58,7 +47,7 @@ public sealed class StartPayNetTopUpTests : IClassFixture<SandboxFixture>, IAsyn
     [Fact]
     public async Task Declining_the_confirmation_prompt_moves_no_money()
     {
-        var host = CmdletRunner.Run(TopUp("et-mc", "971550000000", 50m), new RecordingHost(_store) { ConfirmAnswer = false });
+        var host = CmdletRunner.Run(TopUp("et-mc", "971550000000", 50m), new RecordingHost(Store) { ConfirmAnswer = false });
         Assert.Empty(host.Output);
         Assert.Equal(0, await TopUpLedgerCount());
     }
@@ -66,7 +55,7 @@ public sealed class StartPayNetTopUpTests : IClassFixture<SandboxFixture>, IAsyn
     [Fact]
     public void A_pending_top_up_is_polled_with_progress_until_it_succeeds()
     {
-        var host = CmdletRunner.Run(TopUp("et-mc", "971550000001", 20m), new RecordingHost(_store));
+        var host = CmdletRunner.Run(TopUp("et-mc", "971550000001", 20m), new RecordingHost(Store));
         var result = Assert.IsType<TopUpTransaction>(Assert.Single(host.Output));
         Assert.Equal(TopUpState.Success, result.State);
         Assert.True(host.Progress.Count >= 2, "progress is shown while waiting");
@@ -78,12 +67,12 @@ public sealed class StartPayNetTopUpTests : IClassFixture<SandboxFixture>, IAsyn
     [Fact]
     public void NoWait_returns_the_pending_top_up_and_Wait_PayNetTransaction_finishes_it()
     {
-        var started = CmdletRunner.Run(TopUp("et-mc", "971550000001", 20m), new RecordingHost(_store).Bind("NoWait"));
+        var started = CmdletRunner.Run(TopUp("et-mc", "971550000001", 20m), new RecordingHost(Store).Bind("NoWait"));
         var pending = Assert.IsType<TopUpTransaction>(Assert.Single(started.Output));
         Assert.Equal(TopUpState.Pending, pending.State);
         Assert.Empty(started.Progress);
 
-        var waited = CmdletRunner.Run(new WaitPayNetTransactionCommand { InputObject = pending, PollIntervalSec = 0.02, TimeoutSec = 20 }, new RecordingHost(_store));
+        var waited = CmdletRunner.Run(new WaitPayNetTransactionCommand { InputObject = pending, PollIntervalSec = 0.02, TimeoutSec = 20 }, new RecordingHost(Store));
         var final = Assert.IsType<TopUpTransaction>(Assert.Single(waited.Output));
         Assert.Equal(TopUpState.Success, final.State);
         Assert.Equal(pending.ExternalId, final.ExternalId);
@@ -92,7 +81,7 @@ public sealed class StartPayNetTopUpTests : IClassFixture<SandboxFixture>, IAsyn
     [Fact]
     public void A_voucher_comes_back_with_its_PIN_and_serial()
     {
-        var host = CmdletRunner.Run(TopUp("slk100", "voucher00@example.com", 100m), new RecordingHost(_store));
+        var host = CmdletRunner.Run(TopUp("slk100", "voucher00@example.com", 100m), new RecordingHost(Store));
         var voucher = Assert.IsType<TopUpTransaction>(Assert.Single(host.Output));
         Assert.Equal(TopUpState.Success, voucher.State);
         Assert.Matches(@"^\d{4}-\d{4}-\d{4}-\d{4}$", voucher.VoucherPin);
@@ -102,7 +91,7 @@ public sealed class StartPayNetTopUpTests : IClassFixture<SandboxFixture>, IAsyn
     [Fact]
     public void A_failed_top_up_is_a_non_terminating_error_carrying_the_transaction()
     {
-        var host = CmdletRunner.Run(TopUp("et-mc", "971550000003", 20m), new RecordingHost(_store));
+        var host = CmdletRunner.Run(TopUp("et-mc", "971550000003", 20m), new RecordingHost(Store));
         Assert.Empty(host.Output);
         var error = Assert.Single(host.Errors);
         Assert.Equal(ErrorIds.Rejected, error.ErrorId);
@@ -116,7 +105,7 @@ public sealed class StartPayNetTopUpTests : IClassFixture<SandboxFixture>, IAsyn
     {
         var inputs = new (string Account, decimal Amount)[] { ("971550000000", 10m), ("971550000010", 10m), ("971550000000", 0m), ("971550000000", 12.345m), ("971550000000", 15m) };
         var host = CmdletRunner.RunPipeline(new StartPayNetTopUpCommand { Product = "et-mc", PollIntervalSec = 0.02 },
-            inputs.Select(i => (Action<StartPayNetTopUpCommand>)(c => { c.Account = i.Account; c.Amount = i.Amount; c.ExternalId = null; })), new RecordingHost(_store));
+            inputs.Select(i => (Action<StartPayNetTopUpCommand>)(c => { c.Account = i.Account; c.Amount = i.Amount; c.ExternalId = null; })), new RecordingHost(Store));
 
         Assert.Equal(2, host.OutputOf<TopUpTransaction>().Count());
         Assert.Equal(3, host.Errors.Count);
@@ -130,24 +119,24 @@ public sealed class StartPayNetTopUpTests : IClassFixture<SandboxFixture>, IAsyn
     [Fact]
     public async Task A_confirm_whose_answer_is_lost_is_reconciled_not_repeated()
     {
-        await _sandbox.ArmFaultAsync("/topup/transaction/confirm", "DropAfterCommit");
-        var host = CmdletRunner.Run(TopUp("et-mc", "971550000000", 30m, "order-drop-1"), new RecordingHost(_store));
+        await Sandbox.ArmFaultAsync("/topup/transaction/confirm", "DropAfterCommit");
+        var host = CmdletRunner.Run(TopUp("et-mc", "971550000000", 30m, "order-drop-1"), new RecordingHost(Store));
         var result = Assert.IsType<TopUpTransaction>(Assert.Single(host.Output));
         Assert.Equal(TopUpState.Success, result.State);
         Assert.True(result.Reconciled);
-        var entries = LedgerJson.Entries(await _sandbox.LedgerAsync(), "TopUp");
+        var entries = LedgerJson.Entries(await Sandbox.LedgerAsync(), "TopUp");
         Assert.Single(entries, e => e.GetProperty("reference").GetString() == "order-drop-1");
     }
 
     [Fact]
     public void International_bridge_top_up_by_amount_id_from_the_catalogue()
     {
-        var catalogue = CmdletRunner.Run(new GetPayNetProductCommand { Country = "IND" }, new RecordingHost(_store) { SetName = "International" });
+        var catalogue = CmdletRunner.Run(new GetPayNetProductCommand { Country = "IND" }, new RecordingHost(Store) { SetName = "International" });
         var offer = catalogue.OutputOf<TopUpBridgeAmount>().First(a => a.AmountId == "389c9b72d2677970916fac310a36e5a4");
         Assert.Equal(100m, offer.Amount);
         Assert.Equal(4.56m, offer.Price);
 
-        var host = CmdletRunner.Run(new StartPayNetTopUpCommand { Product = "international-bridge", Account = "911234567800", AmountId = offer.AmountId, PollIntervalSec = 0.02 }, new RecordingHost(_store));
+        var host = CmdletRunner.Run(new StartPayNetTopUpCommand { Product = "international-bridge", Account = "911234567800", AmountId = offer.AmountId, PollIntervalSec = 0.02 }, new RecordingHost(Store));
         var result = Assert.IsType<TopUpTransaction>(Assert.Single(host.Output));
         Assert.Equal(TopUpState.Success, result.State);
         Assert.Equal("INR", result.AmountCurrency);
@@ -157,7 +146,7 @@ public sealed class StartPayNetTopUpTests : IClassFixture<SandboxFixture>, IAsyn
     [Fact]
     public void Legacy_international_top_up_in_local_currency()
     {
-        var host = CmdletRunner.Run(new StartPayNetTopUpCommand { Product = "intl", Account = "+923001234500", Amount = 500m, TypeId = "1", PollIntervalSec = 0.02 }, new RecordingHost(_store));
+        var host = CmdletRunner.Run(new StartPayNetTopUpCommand { Product = "intl", Account = "+923001234500", Amount = 500m, TypeId = "1", PollIntervalSec = 0.02 }, new RecordingHost(Store));
         Assert.Empty(host.Errors);
         var result = Assert.IsType<TopUpTransaction>(Assert.Single(host.Output));
         Assert.Equal(TopUpState.Success, result.State);
@@ -167,12 +156,12 @@ public sealed class StartPayNetTopUpTests : IClassFixture<SandboxFixture>, IAsyn
     [Fact]
     public void The_catalogue_filters_by_name_and_category()
     {
-        var all = CmdletRunner.Run(new GetPayNetProductCommand(), new RecordingHost(_store) { SetName = "Services" }).OutputOf<TopUpProduct>().ToList();
+        var all = CmdletRunner.Run(new GetPayNetProductCommand(), new RecordingHost(Store) { SetName = "Services" }).OutputOf<TopUpProduct>().ToList();
         Assert.Contains(all, p => p.Id == "et-mc");
         Assert.DoesNotContain(all, p => !p.Active);
-        var salik = CmdletRunner.Run(new GetPayNetProductCommand { Name = "slk*" }, new RecordingHost(_store) { SetName = "Services" }).OutputOf<TopUpProduct>().ToList();
+        var salik = CmdletRunner.Run(new GetPayNetProductCommand { Name = "slk*" }, new RecordingHost(Store) { SetName = "Services" }).OutputOf<TopUpProduct>().ToList();
         Assert.Equal(new[] { "slk100", "slk50" }, salik.Select(p => p.Id).OrderBy(i => i));
-        var byCategory = CmdletRunner.Run(new GetPayNetProductCommand { Category = "Mobile*" }, new RecordingHost(_store) { SetName = "Services" }).OutputOf<TopUpProduct>().ToList();
+        var byCategory = CmdletRunner.Run(new GetPayNetProductCommand { Category = "Mobile*" }, new RecordingHost(Store) { SetName = "Services" }).OutputOf<TopUpProduct>().ToList();
         Assert.Contains(byCategory, p => p.Id == "et-mc");
         Assert.DoesNotContain(byCategory, p => p.Id == "slk100");
     }
@@ -180,9 +169,9 @@ public sealed class StartPayNetTopUpTests : IClassFixture<SandboxFixture>, IAsyn
     [Fact]
     public void The_POS_token_and_hash_never_reach_any_stream()
     {
-        var host = CmdletRunner.Run(TopUp("et-mc", "971550000001", 20m), new RecordingHost(_store) { VerboseOn = true, DebugOn = true });
+        var host = CmdletRunner.Run(TopUp("et-mc", "971550000001", 20m), new RecordingHost(Store) { VerboseOn = true, DebugOn = true });
         Assert.NotEmpty(host.Debug);
-        string token = _sandbox.Server.Options.TopUp.Token;
+        string token = Sandbox.Server.Options.TopUp.Token;
         Assert.DoesNotContain(host.AllText(), t => t.Contains(token));
         Assert.DoesNotContain(host.Debug, d => System.Text.RegularExpressions.Regex.IsMatch(d, "\"hash\"\\s*:\\s*\"[0-9a-f]{32}\""));
     }
