@@ -42,8 +42,10 @@ function Test-ModuleAvailable([string] $Name, [string] $InstallHint) {
 }
 
 function Start-Sandbox([string] $Url) {
-    $project = Join-Path $root 'src/PayNet.Sandbox'
-    $process = Start-Process dotnet -ArgumentList @('run', '--no-build', '-c', $Configuration, '--project', $project, '--', '--urls', $Url) -PassThru -NoNewWindow
+    # The built DLL, not 'dotnet run': one process, so stopping it really stops the sandbox.
+    $dll = Join-Path $root "src/PayNet.Sandbox/bin/$Configuration/net10.0/PayNet.Sandbox.dll"
+    $log = Join-Path ([System.IO.Path]::GetTempPath()) 'paynet-sandbox.log'
+    $process = Start-Process dotnet -ArgumentList @($dll, '--urls', $Url) -PassThru -RedirectStandardOutput $log
     $deadline = (Get-Date).AddSeconds(60)
     while ((Get-Date) -lt $deadline) {
         try { $null = Invoke-RestMethod "$Url/__sandbox" -TimeoutSec 2; return $process } catch { Start-Sleep -Milliseconds 300 }
