@@ -109,4 +109,23 @@ public sealed class ConnectionCmdletTests
         Assert.NotNull(host.Terminating);
         Assert.Contains("PayNet.Sandbox", host.Terminating!.Message);
     }
+
+    [Fact]
+    public void A_proxy_and_its_credential_are_taken_without_echoing_the_password()
+    {
+        var store = new ConnectionStore();
+        var host = new RecordingHost(store) { SetName = "Card" }.Bind("PassThru");
+        var proxyCredential = host.Credential("corp\\svc-paynet", "Pr0xy-Passw0rd!");
+        CmdletRunner.Run(new ConnectPayNetCommand
+        {
+            SecretKey = RecordingHost.Secure(SecretKey),
+            BaseUri = new Uri("https://pts-api.paynet.com.tr"),
+            Proxy = new Uri("http://proxy.corp.example:3128"),
+            ProxyCredential = proxyCredential,
+        }, host);
+        var connection = Assert.IsType<PayNetConnection>(Assert.Single(host.Output));
+        Assert.Equal("http://proxy.corp.example:3128/", connection.Proxy);
+        Assert.DoesNotContain(host.AllText(), t => t.Contains("Pr0xy-Passw0rd!"));
+        Assert.DoesNotContain("Pr0xy-Passw0rd!", JsonSerializer.Serialize(connection));
+    }
 }
