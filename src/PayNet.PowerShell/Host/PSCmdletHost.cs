@@ -28,20 +28,24 @@ namespace PayNet.PowerShell.Host
         public void WriteProgress(PayNetProgress progress) => _cmdlet.WriteProgress(progress.ToProgressRecord());
         public bool ShouldProcess(string target, string action) => _cmdlet.ShouldProcess(target, action);
 
-        public string? Prompt(string caption, string message)
-        {
-            var ui = _cmdlet.Host?.UI;
-            if (ui is null || !IsInteractive()) return null;
-            ui.Write($"{caption}: {message} ");
-            return ui.ReadLine();
-        }
+        public string? Prompt(string caption, string message) => Ask(caption, message, ui => ui.ReadLine());
 
-        public SecureString? PromptSecret(string caption, string message)
+        public SecureString? PromptSecret(string caption, string message) => Ask(caption, message, ui => ui.ReadLineAsSecureString());
+
+        /// <summary>Null when nobody can answer: CI, -NonInteractive, or a host that cannot read.</summary>
+        private T? Ask<T>(string caption, string message, Func<System.Management.Automation.Host.PSHostUserInterface, T> read) where T : class
         {
             var ui = _cmdlet.Host?.UI;
             if (ui is null || !IsInteractive()) return null;
-            ui.Write($"{caption}: {message} ");
-            return ui.ReadLineAsSecureString();
+            try
+            {
+                ui.Write($"{caption}: {message} ");
+                return read(ui);
+            }
+            catch (Exception ex) when (ex is PSInvalidOperationException || ex is NotImplementedException || ex is InvalidOperationException)
+            {
+                return null;
+            }
         }
 
         public ulong PagingFirst => _cmdlet.PagingParameters?.First ?? ulong.MaxValue;
@@ -57,8 +61,9 @@ namespace PayNet.PowerShell.Host
 
         public (string UserName, SecureString Password) Unwrap(PSCredential credential) => (credential.UserName, credential.Password);
 
-        private bool IsInteractive() =>
-            !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase) && Environment.UserInteractive;
+        private static bool IsInteractive() =>
+            !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase) && Environment.UserInteractive &&
+            !Array.Exists(Environment.GetCommandLineArgs(), a => a.StartsWith("-NonI", StringComparison.OrdinalIgnoreCase));
 
         private bool PreferenceOn(string switchName, string preferenceVariable)
         {
