@@ -46,7 +46,7 @@ namespace PayNet.Core.TopUp
         {
             var reply = await ReadAsync("services", "GetServices", null, null, cancellationToken).ConfigureAwait(false);
             var dto = reply.Read<ServicesDto>("GetServices", null);
-            var products = (dto.Services ?? new List<ServiceDto>()).Select(TopUpMapper.Product).ToList();
+            var products = (dto.Services ?? throw TopUpMapper.Malformed("GetServices", "a catalogue without services")).Select(TopUpMapper.Product).ToList();
             _catalogue = products;
             return products;
         }

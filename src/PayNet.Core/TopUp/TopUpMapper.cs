@@ -9,12 +9,15 @@ namespace PayNet.Core.TopUp
     /// <summary>Wire DTOs to the public flat models.</summary>
     internal static class TopUpMapper
     {
+        internal static PayNetException Malformed(string operation, string what) =>
+            new PayNetException(PayNetApi.TopUp, operation, PayNetErrorCategory.Unavailable, $"TopUp {operation}: PayNet sent {what}.");
+
         /// <summary>Paynet's times carry no zone; the spec reads them as UAE local time.</summary>
         public static readonly TimeSpan AssumedOffset = TimeSpan.FromHours(4);
 
         public static TopUpBalance Balance(BalanceDto dto)
         {
-            var wallets = dto.Wallets ?? new Dictionary<string, decimal?>();
+            var wallets = dto.Wallets ?? throw Malformed("GetBalance", "a balance without wallets");
             decimal? main = wallets.FirstOrDefault(w => string.Equals(w.Key, "main", StringComparison.OrdinalIgnoreCase)).Value;
             return new TopUpBalance
             {
@@ -53,6 +56,10 @@ namespace PayNet.Core.TopUp
         /// <summary>The transaction of a check/confirm/find answer, wherever that answer put it.</summary>
         public static TopUpTransaction Transaction(TransactionReplyDto reply)
         {
+            // An answer with neither a transaction nor its id and state tells nothing; reading it as a
+            // transaction in an unknown state would let reconciliation act on nothing.
+            if (reply.Transaction is null && reply.Id is null && reply.TransactionId is null && reply.State is null)
+                throw Malformed("Transaction", "an answer without a transaction");
             var dto = reply.Transaction ?? new TransactionDto
             {
                 Id = reply.Id ?? reply.TransactionId,

@@ -78,7 +78,7 @@ public sealed class FaultSoakTests
         // Let delayed operations commit before judging them against the ledger.
         await Task.Delay(TimeSpan.FromSeconds(2));
         var ledger = sandbox.Service<MoneyLedger>().Snapshot();
-        var booked = ledger.Where(e => e.Api == "TopUp" || !e.Reference.Contains("-FEE") && !e.Reference.Contains("-CB"))
+        var booked = ledger.Where(e => e.Api == "TopUp" || !e.Reference.EndsWith("-FEE") && !e.Reference.EndsWith("-CB"))
             .GroupBy(e => (e.Api, e.Reference)).ToDictionary(g => g.Key, g => g.Count());
 
         int doubles = booked.Count(b => b.Value > 1);

@@ -56,6 +56,8 @@ namespace PayNet.Core.Wallet.Wire
                 using (var doc = JsonDocument.Parse(raw.Body))
                 {
                     if (doc.RootElement.ValueKind != JsonValueKind.Object) return null;
+                    // Every Wallet answer carries its status flag (§2.1); without a readable one it is not a Wallet answer.
+                    if (ReadBool(doc.RootElement, "status") is null && ReadBool(doc.RootElement, "failed") is null) return null;
                     return new WalletEnvelope(raw, doc.RootElement);
                 }
             }

@@ -18,6 +18,7 @@ namespace PayNet.PowerShell.Commands
 
         private protected override void Process()
         {
+            CurrentTarget = $"{From:yyyy-MM-dd}..{To:yyyy-MM-dd}";
             if (From > To)
                 throw new PayNetException(PayNetApi.Card, "RefundList", PayNetErrorCategory.InvalidArgument, $"-From {From:yyyy-MM-dd} is after -To {To:yyyy-MM-dd}.");
             var client = RequireConnection(PayNetApi.Card).CardClient;

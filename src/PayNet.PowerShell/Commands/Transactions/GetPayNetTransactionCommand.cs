@@ -93,6 +93,7 @@ namespace PayNet.PowerShell.Commands
         {
             if (CmdletHost.ParameterSetName == CardListSet)
             {
+                CurrentTarget = $"{From:yyyy-MM-dd}..{To:yyyy-MM-dd}";
                 if (From > To)
                     throw new PayNetException(PayNetApi.Card, "List", PayNetErrorCategory.InvalidArgument, $"-From {From:yyyy-MM-dd} is after -To {To:yyyy-MM-dd}.");
                 var card = RequireConnection(PayNetApi.Card).CardClient;

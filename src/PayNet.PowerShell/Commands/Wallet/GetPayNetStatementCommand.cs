@@ -60,7 +60,7 @@ namespace PayNet.PowerShell.Commands
             }
             else
             {
-                CurrentTarget = accountId;
+                CurrentTarget = accountId is null ? $"{From:yyyy-MM-dd}..{To:yyyy-MM-dd}" : (object)accountId;
             }
             if (From.Date > To.Date)
                 throw new PayNetException(PayNetApi.Wallet, "GetStatement", PayNetErrorCategory.InvalidArgument,
