@@ -39,8 +39,12 @@ namespace PayNet.Core.TopUp
     /// </summary>
     internal sealed class TopUpTransport : IDisposable
     {
-        /// <summary>Sends of one request refused with "Auth failed" before the credentials are blamed.</summary>
-        private const int MaxAuthRounds = 5;
+        /// <summary>
+        /// Sends of one request refused with "Auth failed" while this process keeps signing later keys
+        /// for the POS. Under a burst of concurrent calls on one POS a request can be overtaken several
+        /// times in a row; a refused request never ran, so re-signing is always safe.
+        /// </summary>
+        private const int MaxAuthRounds = 25;
         private readonly PayNetHttpPipeline _pipeline;
         private readonly TopUpSigner _signer;
 
@@ -81,6 +85,8 @@ namespace PayNet.Core.TopUp
                         var log = PayNetLog.Current;
                         if (log is not null && log.IsVerboseEnabled)
                             log.Verbose($"TopUp {operation}: Paynet answered 'Auth failed'; a concurrent request may have used a later key, so re-signing and sending again.");
+                        // After a couple of rounds, step back a little so the burst that keeps overtaking us drains.
+                        if (round >= 3) await Task.Delay(Math.Min(round, 10), cancellationToken).ConfigureAwait(false);
                         continue;
                     }
                     throw new TopUpApiException(operation, TopUpErrors.AuthFailed,
