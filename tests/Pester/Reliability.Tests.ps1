@@ -26,7 +26,7 @@ Describe 'Secrets in real PowerShell' {
             Invoke-PayNetPayment -ToMemberId 3 -Amount 20 -TransferType FixedFee -Confirm:$false -Verbose -Debug
             Start-PayNetTopUp -Product slk100 -Account voucher00@example.com -Amount 100 -Confirm:$false -PollIntervalSec 0.05 -Verbose -Debug
             Get-PayNetTransaction -ReferenceNo RCN-0001 -Detail -Verbose -Debug
-            Get-PayNetTransaction -ReferenceNo NOPE-404 -Verbose -Debug
+            Get-PayNetTransaction -ReferenceNo NOPE-404 -Verbose -Debug -ErrorAction Continue
             Get-PayNetConnection
         } *>&1
         $outputs = @($captured | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] -and $_ -isnot [System.Management.Automation.DebugRecord] -and $_ -isnot [System.Management.Automation.ErrorRecord] -and $_ -isnot [System.Management.Automation.InformationRecord] -and $_ -isnot [System.Management.Automation.WarningRecord] })
