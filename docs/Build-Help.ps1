@@ -91,7 +91,8 @@ function Convert-WithPlatyPS {
         Remove-Item -LiteralPath $staging -Recurse -Force -ErrorAction SilentlyContinue
     }
 
-    if ($aboutFiles.Count -gt 0 -and (Invoke-HelpTool @('about', '--docs', $DocsPath, '--out', $outputPath)) -ne 0) {
+    # Whatever PlatyPS classified them as, about_*.md files become about_*.help.txt through the tool.
+    if (@(Get-ChildItem -Path $DocsPath -Filter 'about_*.md').Count -gt 0 -and (Invoke-HelpTool @('about', '--docs', $DocsPath, '--out', $outputPath)) -ne 0) {
         throw 'Converting the about topics failed.'
     }
 }
