@@ -11,6 +11,7 @@ using PayNet.PowerShell;
 using PayNet.PowerShell.Commands;
 
 // One command: dotnet run -c Release --project bench/PayNet.Bench [-- --quick] [--output bench/results.md]
+// --split prints where a sequential Card call spends its time: raw HttpClient, the pipeline alone, the client.
 bool quick = args.Contains("--quick");
 string repo = FindRepo();
 string output = args.SkipWhile(a => a != "--output").Skip(1).FirstOrDefault() ?? Path.Combine(repo, "bench", "results.md");

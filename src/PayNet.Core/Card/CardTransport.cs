@@ -27,11 +27,14 @@ namespace PayNet.Core.Card
     /// <summary>An answer of the Card API that passed the error checks, with its body parsed once.</summary>
     internal sealed class CardReply
     {
-        public CardReply(RawResponse raw, int? code, string? message)
+        private readonly JsonElement _root;
+
+        public CardReply(RawResponse raw, int? code, string? message, JsonElement root = default)
         {
             Raw = raw;
             Code = code;
             Message = message;
+            _root = root;
         }
 
         public RawResponse Raw { get; }
@@ -39,7 +42,20 @@ namespace PayNet.Core.Card
         public string? Message { get; }
         public bool IsNoData => Code == CardErrors.NoData;
 
-        public T Read<T>(string operation, string? reference) where T : class => Raw.ReadJson<T>(PayNetApi.Card, operation, reference);
+        /// <summary>Deserializes from the document Classify already parsed, so a page is tokenized once.</summary>
+        public T Read<T>(string operation, string? reference) where T : class
+        {
+            if (_root.ValueKind != JsonValueKind.Object) return Raw.ReadJson<T>(PayNetApi.Card, operation, reference);
+            try
+            {
+                return _root.Deserialize<T>(TolerantJson.Options) ?? throw new JsonException("The body was empty.");
+            }
+            catch (JsonException ex)
+            {
+                throw new PayNetException(PayNetApi.Card, operation, PayNetErrorCategory.Unavailable,
+                    $"Card {operation} returned a body that is not the expected JSON: {ex.Message}", Raw.StatusCode, reference: reference, inner: ex);
+            }
+        }
     }
 
     /// <summary>Sends Card requests and turns both error layers (§1.2) into <see cref="CardApiException"/>.</summary>
@@ -72,11 +88,9 @@ namespace PayNet.Core.Card
             bool parsed = false;
             try
             {
-                using (var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(raw.Body) ? "null" : raw.Body))
-                {
-                    root = document.RootElement.Clone();
-                    parsed = root.ValueKind == JsonValueKind.Object;
-                }
+                // Kept alive (not disposed, not cloned) because the reply deserializes from it once more.
+                root = JsonDocument.Parse(string.IsNullOrWhiteSpace(raw.Body) ? "null" : raw.Body).RootElement;
+                parsed = root.ValueKind == JsonValueKind.Object;
             }
             catch (JsonException)
             {
@@ -86,11 +100,11 @@ namespace PayNet.Core.Card
             bool ok = raw.StatusCode >= 200 && raw.StatusCode < 300;
             if (!ok)
             {
-                CardErrorDto error = parsed ? JsonSerializer.Deserialize<CardErrorDto>(root.GetRawText(), TolerantJson.Options) ?? new CardErrorDto() : new CardErrorDto();
+                CardErrorDto error = parsed ? root.Deserialize<CardErrorDto>(TolerantJson.Options) ?? new CardErrorDto() : new CardErrorDto();
                 int? resultCode = CardErrors.ParseInt(error.ResultCode);
                 var category = CardErrors.OfErrorObject(raw.StatusCode, error.Type, resultCode);
                 if (noDataIsEmpty && category == PayNetErrorCategory.NotFound && resultCode == CardErrors.NoData)
-                    return new CardReply(raw, CardErrors.NoData, error.Message);
+                    return new CardReply(raw, CardErrors.NoData, error.Message, root);
                 string what = string.IsNullOrWhiteSpace(error.Message) ? $"HTTP {raw.StatusCode}" : $"{error.Message!.TrimEnd('.')} (HTTP {raw.StatusCode}{(error.Type is null ? string.Empty : ", " + error.Type)})";
                 throw new CardApiException(operation, category, $"Card {operation} failed: {what}{ReferenceText(reference)}.",
                     raw.StatusCode, resultCode, error.Type, error.Message, reference);
@@ -105,7 +119,7 @@ namespace PayNet.Core.Card
 
             int? code = root.TryGetProperty("code", out var c) ? ReadCode(c) : null;
             string? message = root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
-            if (CardErrors.IsSuccess(code) || (noDataIsEmpty && code == CardErrors.NoData)) return new CardReply(raw, code, message);
+            if (CardErrors.IsSuccess(code) || (noDataIsEmpty && code == CardErrors.NoData)) return new CardReply(raw, code, message, root);
 
             var returnCategory = CardErrors.OfReturnCode(code!.Value);
             string text = string.IsNullOrWhiteSpace(message) ? "return code " + code : $"{message!.TrimEnd('.')} (code {code})";
