@@ -13,37 +13,9 @@ namespace PayNet.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Add, "PayNetMoney", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(WalletPaymentReceipt))]
-    public sealed class AddPayNetMoneyCommand : WalletCmdlet
+    public sealed class AddPayNetMoneyCommand : SystemPaymentCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("Value", "Sum")]
-        [WalletAmount]
-        public decimal Amount { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Memo", "Note", "Narration")]
-        public string? Description { get; set; }
-
-        /// <summary>Your trace number (idempotency key); generated when omitted.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("TraceNumber", "Ref")]
-        public string? Reference { get; set; }
-
-        [Parameter]
-        public string? Otp { get; set; }
-
-        private protected override void Process()
-        {
-            CurrentTarget = new WalletPaymentInput { Amount = Amount, Description = Description, Reference = Reference };
-            var client = Wallet;
-            MoneyRules.Validate(PayNetApi.Wallet, "AddMoney", Amount, client.Settings.DefaultCurrency);
-            var request = new WalletSystemPaymentRequest(client.Settings.TransferTypes.AddMoney, Amount)
-            {
-                Description = string.IsNullOrWhiteSpace(Description) ? "Add money" : Description!.Trim(),
-                TraceNumber = string.IsNullOrWhiteSpace(Reference) ? null : Reference!.Trim(),
-            };
-            var quote = Await(ct => client.ValidateSystemPaymentAsync(request, ct));
-            ExecuteQuote(quote, Otp, "Add money to the wallet (moves money)");
-        }
+        private protected override void Process() =>
+            RunSystemPayment("AddMoney", Wallet.Settings.TransferTypes.AddMoney, "Add money", "Add money to the wallet (moves money)");
     }
 }

@@ -13,43 +13,17 @@ namespace PayNet.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Request, "PayNetWithdrawal", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(WalletPaymentReceipt))]
-    public sealed class RequestPayNetWithdrawalCommand : WalletCmdlet
+    public sealed class RequestPayNetWithdrawalCommand : SystemPaymentCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("Value", "Sum")]
-        [WalletAmount]
-        public decimal Amount { get; set; }
-
         /// <summary>The destination account number; the tenant's default destination when omitted.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("AccountNumber", "Iban", "BankAccountNumber")]
         public string? BankAccount { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Memo", "Note", "Narration")]
-        public string? Description { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("TraceNumber", "Ref")]
-        public string? Reference { get; set; }
-
-        [Parameter]
-        public string? Otp { get; set; }
-
         private protected override void Process()
         {
-            CurrentTarget = new WalletPaymentInput { ToMemberId = BankAccount, Amount = Amount, Description = Description, Reference = Reference };
-            var client = Wallet;
-            MoneyRules.Validate(PayNetApi.Wallet, "Withdraw", Amount, client.Settings.DefaultCurrency);
-            var request = new WalletSystemPaymentRequest(client.Settings.TransferTypes.Withdraw, Amount)
-            {
-                Description = string.IsNullOrWhiteSpace(Description) ? "Withdrawal" : Description!.Trim(),
-                TraceNumber = string.IsNullOrWhiteSpace(Reference) ? null : Reference!.Trim(),
-            };
-            if (!string.IsNullOrWhiteSpace(BankAccount)) request.CustomValues["ACCOUNTNUMBER"] = BankAccount!.Trim();
-            var quote = Await(ct => client.ValidateSystemPaymentAsync(request, ct));
             string destination = string.IsNullOrWhiteSpace(BankAccount) ? "the default account" : "bank account " + BankAccount!.Trim();
-            ExecuteQuote(quote, Otp, $"Withdraw to {destination} (moves money)");
+            RunSystemPayment("Withdraw", Wallet.Settings.TransferTypes.Withdraw, "Withdrawal", $"Withdraw to {destination} (moves money)", BankAccount, BankAccount);
         }
     }
 }
