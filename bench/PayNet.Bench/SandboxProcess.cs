@@ -22,7 +22,17 @@ internal sealed class SandboxProcess : IDisposable
         TopUpUri = new Uri(discovery.GetProperty("topUp").GetProperty("baseUri").GetString()!);
         PosId = discovery.GetProperty("topUp").GetProperty("posId").GetInt32();
         PosToken = discovery.GetProperty("topUp").GetProperty("token").GetString()!;
+        var wallet = discovery.GetProperty("wallet");
+        WalletUri = new Uri(wallet.GetProperty("baseUri").GetString()!);
+        WalletApiKey = wallet.GetProperty("apiKey").GetString()!;
+        WalletPrincipal = wallet.GetProperty("principal").GetString()!;
+        WalletPin = wallet.GetProperty("pin").GetString()!;
     }
+
+    public Uri WalletUri { get; }
+    public string WalletApiKey { get; }
+    public string WalletPrincipal { get; }
+    public string WalletPin { get; }
 
     public Uri Root { get; }
     public Uri CardUri { get; }

@@ -43,6 +43,36 @@ internal static class WalletControlEndpoints
         control.MapPost("/disputes/{id:long}/review", (long id, WalletState state) =>
             Run(state, () => DisputeEndpoints.View(state, DisputeEndpoints.Review(state, id))));
 
+        // Bulk history for paging and memory benchmarks: processed 1.00 P2P transfers between two members,
+        // alternating direction so balances net out, one second apart back from now. Not money: no ledger entries.
+        control.MapPost("/history/seed", async (HttpRequest request, WalletState state) =>
+        {
+            var body = await ControlApi.ReadObject(request);
+            long memberId = long.TryParse(body?["memberId"]?.ToString(), out long m) ? m : 2;
+            long counterpartId = long.TryParse(body?["counterpartId"]?.ToString(), out long c) ? c : 3;
+            int count = int.TryParse(body?["count"]?.ToString(), out int n) ? n : 0;
+            return Run(state, () =>
+            {
+                if (count is < 1 or > 1_000_000) throw WalletErrors.Validation("'count' must be between 1 and 1,000,000");
+                var own = state.Accounts.Values.FirstOrDefault(a => a.MemberId == memberId && a.IsDefault) ?? throw WalletErrors.NotFound($"Member {memberId} was not found");
+                var other = state.Accounts.Values.FirstOrDefault(a => a.MemberId == counterpartId && a.IsDefault) ?? throw WalletErrors.NotFound($"Member {counterpartId} was not found");
+                var now = state.Now;
+                for (int i = 0; i < count; i++)
+                {
+                    bool outgoing = i % 2 == 0;
+                    var transfer = new WalletTransfer
+                    {
+                        Id = state.NextTransferId(), TypeId = 14, TypeName = "P2P Transfer", Operation = "Seed",
+                        FromAccountId = outgoing ? own.Id : other.Id, ToAccountId = outgoing ? other.Id : own.Id,
+                        Amount = 1.00m, Date = now.AddSeconds(-i), ProcessDate = now.AddSeconds(-i), Status = TransferStatus.Processed,
+                        Description = "Seeded history", TraceNumber = $"SEED-{i:D7}", TransactionNumber = state.NextTransactionNumber(),
+                    };
+                    state.Transfers[transfer.Id] = transfer;
+                }
+                return new { seeded = count, memberId, counterpartId };
+            });
+        });
+
         control.MapPost("/documents/{id:long}/approve", (long id, WalletState state) => Run(state, () => Review(state, id, "APPROVED")));
         control.MapPost("/documents/{id:long}/reject", (long id, WalletState state) => Run(state, () => Review(state, id, "REJECTED")));
 
