@@ -248,7 +248,7 @@ public sealed class CardGoldenTests : CardTestBase
         var reply = await Client.Post("/v1/transaction/reversal_list", new { datab = "2024-01-15", datbi = "2024-01-18" });
         Assert.Equal("transaction_reversal_list", reply.Json.GetProperty("object_name").GetString());
         Assert.Equal(4, reply.Json.GetProperty("total").GetInt32());
-        var rows = reply.Data.EnumerateArray().Select(r => (Id: r.GetProperty("id").GetString(), Status: r.GetProperty("status").GetString())).ToArray();
+        var rows = reply.Data.EnumerateArray().Select(r => (Id: r.GetProperty("id").GetString()!, Status: r.GetProperty("status").GetString()!)).ToArray();
         Assert.Equal(new[] { ("1000005", "approved"), ("1000007", "approved"), ("1000001", "pending"), ("1000015", "rejected") }, rows);
         Assert.Equal(await Client.XactIdOf(1000006), reply.Row(0).GetProperty("reversed_xact_id").GetString());
         Assert.Equal("1000006", reply.Row(0).GetProperty("reversed_id").GetString());

@@ -151,4 +151,30 @@ public sealed class CardMutationTests : CardTestBase
         var f01 = state.GetProperty("transactions").EnumerateArray().Single(t => t.GetProperty("id").GetInt64() == 1000001);
         Assert.Equal(2, f01.GetProperty("escrowStatus").GetInt32());
     }
+
+    [Fact]
+    public async Task The_global_reset_reloads_the_card_seed()
+    {
+        await Client.Post("/v1/transaction/mark_transferred", new { xact_id = await Client.XactIdOf(1000008) });
+        await Client.Control(HttpMethod.Post, "/card/reversals/3/approve");
+        await Pay("ORDER-GONE");
+        await Client.Control(HttpMethod.Post, "/reset");
+
+        var list = await Client.Post("/v1/transaction/list", new { datab = "2024-01-16", datbi = "2024-01-17", untransferred = true });
+        Assert.Equal(1, list.Json.GetProperty("total").GetInt32());
+        Assert.Equal(12, (await Client.Post("/v1/transaction/check", new { reference_no = "ORDER-GONE" })).Code);
+        var state = await Client.Control(HttpMethod.Get, "/card/state");
+        Assert.Equal(15, state.GetProperty("transactions").GetArrayLength());
+        Assert.Equal("pending", state.GetProperty("reversalRequests")[2].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_card_reset_route_can_change_the_tax_rate()
+    {
+        await Client.Control(HttpMethod.Post, "/card/reset", new { tax_rate = 0.20m });
+        var f01 = await Client.Detail(1000001);
+        Assert.Equal(20.00m, f01.GetProperty("comission").GetDecimal());
+        Assert.Equal(4.00m, f01.GetProperty("comission_tax").GetDecimal());
+        Assert.Equal(976.00m, f01.GetProperty("netAmount").GetDecimal());
+    }
 }
