@@ -49,6 +49,8 @@ public static class CardRefunds
         decimal remaining = Remaining(data, original);
         if (sameDay && requested is decimal partial && partial != original.Amount)
             return (1, "unsuccessful: a same-day transaction can only be cancelled in full");
+        if (sameDay && remaining != original.Amount)
+            return (1, "unsuccessful: a cancel or refund of this transaction is already requested");
         decimal amount = requested ?? remaining;
         if (amount <= 0 || amount > remaining) return (1, $"unsuccessful: the refundable remainder is {remaining:0.00} TRY");
         data.Requests.Add(new CardReversalRequest
