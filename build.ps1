@@ -5,14 +5,17 @@
 .DESCRIPTION
     Tasks:
       Build    dotnet build PayNet.sln; lays out the importable module in out/PayNet.
-      Test     xunit (dotnet test PayNet.sln), then the Pester suite in a fresh pwsh process.
+      Test     xunit (dotnet test PayNet.sln), then the Pester suite (Pester 5.7.1 restored from NuGet)
+               in a fresh pwsh process; ends with one line "N passed, N failed" summing both.
       Docs     PlatyPS markdown in docs/en-US to MAML help in out/PayNet/en-US, plus a drift check.
       Sandbox  Starts the local PayNet sandbox on http://127.0.0.1:5080 (Ctrl+C stops it).
       Demo     The README's main job: build, start the sandbox, run examples/quickstart.ps1 against it.
       Bench    The benchmark harness in bench/ (results in bench/results.md).
       Package  Publishes out/PayNet to a local repository folder, out/repo.
 .EXAMPLE
-    ./build.ps1 Demo
+    dotnet tool restore && dotnet pwsh ./build.ps1 Demo
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 Test
 .EXAMPLE
     ./build.ps1 Build, Test
 #>
@@ -29,6 +32,11 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 $root = $PSScriptRoot
 $moduleDir = Join-Path $root 'out/PayNet'
+
+# The pwsh running this script, whether a global install or the repository's `dotnet pwsh` tool
+# (there ProcessPath is dotnet itself, so take the apphost from $PSHOME).
+$pwshPath = Join-Path $PSHOME ($(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' }))
+if (-not (Test-Path $pwshPath)) { $pwshPath = (Get-Command pwsh -CommandType Application | Select-Object -First 1).Source }
 
 function Invoke-Dotnet {
     & dotnet @args
@@ -61,17 +69,38 @@ switch ($Task) {
         Write-Host "Module laid out in $moduleDir. Import it with: Import-Module $moduleDir/PayNet.psd1"
     }
     'Test' {
-        Invoke-Dotnet test (Join-Path $root 'PayNet.sln') -c $Configuration
-        if (Test-ModuleAvailable Pester 'Install-Module Pester -MinimumVersion 5.5 -Scope CurrentUser') {
-            # A fresh process: a loaded binary module cannot be unloaded, so every run starts clean.
-            & pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/Pester/Invoke-PesterSuite.ps1')
-            if ($LASTEXITCODE -ne 0) { throw 'Pester tests failed.' }
+        # xunit, then Pester 5.7.1 (restored from NuGet by the build) in a fresh pwsh: a loaded binary
+        # module cannot be unloaded, so every run starts clean. Pester always runs: a missing Pester
+        # is a failure. The last line sums both runners: "N passed, N failed".
+        $passed = 0; $failed = 0
+        $xunitLog = [System.Collections.Generic.List[string]]::new()
+        & dotnet test (Join-Path $root 'PayNet.sln') -c $Configuration 2>&1 | ForEach-Object {
+            $line = "$_"; $xunitLog.Add($line); Write-Host $line
         }
+        $xunitExit = $LASTEXITCODE
+        foreach ($line in $xunitLog) {
+            if ($line -match '^(Passed|Failed)!\s+-\s+Failed:\s+(\d+),\s+Passed:\s+(\d+)') {
+                $failed += [int]$Matches[2]; $passed += [int]$Matches[3]
+            }
+        }
+        if ($xunitExit -ne 0 -and $failed -eq 0) { $failed++ }   # a build or runner failure counts
+        $pesterLog = [System.Collections.Generic.List[string]]::new()
+        & $pwshPath -NoProfile -NonInteractive -File (Join-Path $root 'tests/Pester/Invoke-PesterSuite.ps1') 2>&1 | ForEach-Object {
+            $line = "$_"; $pesterLog.Add($line); Write-Host $line
+        }
+        $pesterExit = $LASTEXITCODE
+        $summary = $pesterLog | Where-Object { $_ -match '^Pester: (\d+) passed, (\d+) failed' } | Select-Object -Last 1
+        if ($summary -and $summary -match '^Pester: (\d+) passed, (\d+) failed') {
+            $passed += [int]$Matches[1]; $failed += [int]$Matches[2]
+        }
+        elseif ($pesterExit -ne 0 -or -not $summary) { $failed++ }
+        Write-Host "$passed passed, $failed failed"
+        if ($failed -gt 0 -or $xunitExit -ne 0 -or $pesterExit -ne 0) { exit 1 }
     }
     'Docs' {
         # Uses PlatyPS when installed; otherwise tools/PayNet.HelpTool writes the same MAML. The drift check always runs.
         $null = Test-ModuleAvailable Microsoft.PowerShell.PlatyPS 'Install-PSResource Microsoft.PowerShell.PlatyPS -Scope CurrentUser (the build falls back to tools/PayNet.HelpTool meanwhile)'
-        & pwsh -NoProfile -NonInteractive -File (Join-Path $root 'docs/Build-Help.ps1') -ModulePath $moduleDir -DocsPath (Join-Path $root 'docs/en-US')
+        & ($pwshPath) -NoProfile -NonInteractive -File (Join-Path $root 'docs/Build-Help.ps1') -ModulePath $moduleDir -DocsPath (Join-Path $root 'docs/en-US')
         if ($LASTEXITCODE -ne 0) { throw 'Help build or drift check failed.' }
     }
     'Sandbox' {
@@ -82,7 +111,7 @@ switch ($Task) {
         Invoke-Dotnet build (Join-Path $root 'PayNet.sln') -c $Configuration
         $sandbox = Start-Sandbox $SandboxUrl
         try {
-            & pwsh -NoProfile -File (Join-Path $root 'examples/quickstart.ps1') -SandboxUri $SandboxUrl
+            & ($pwshPath) -NoProfile -File (Join-Path $root 'examples/quickstart.ps1') -SandboxUri $SandboxUrl
             if ($LASTEXITCODE -ne 0) { throw 'examples/quickstart.ps1 failed.' }
         }
         finally {

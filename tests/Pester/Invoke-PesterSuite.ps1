@@ -3,21 +3,49 @@
 .SYNOPSIS
     Runs tests/Pester/*.Tests.ps1 against the built module (out/PayNet) and prints
     "Pester: N passed, N failed" for .ci/run.
+.DESCRIPTION
+    Pester 5.7.1 comes from NuGet: the build restores it (a PackageDownload in
+    tests/PayNet.PowerShell.Tests) into the NuGet package cache, and this script imports it from
+    there. Nothing is installed globally and nothing comes from the PowerShell Gallery. A missing
+    Pester is a failure, never a skip.
 #>
 [CmdletBinding()]
-param([string] $Path = $PSScriptRoot)
+param([string] $Path = $PSScriptRoot, [string[]] $Tag, [string[]] $ExcludeTag)
 
 $ErrorActionPreference = 'Stop'
-if (-not (Get-Module -ListAvailable -Name Pester | Where-Object Version -ge '5.0')) {
-    Write-Host 'Pester 5 is not installed; install it with: Install-Module Pester -MinimumVersion 5.5 -Scope CurrentUser'
-    Write-Host 'Pester: 0 passed, 0 failed (Pester missing)'
-    exit 0
+$pesterVersion = '5.7.1'
+
+function Find-RestoredPester {
+    $caches = @()
+    if ($env:NUGET_PACKAGES) { $caches += $env:NUGET_PACKAGES }
+    $caches += Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages'
+    foreach ($cache in $caches) {
+        $manifest = Join-Path $cache "pester/$pesterVersion/tools/Pester.psd1"
+        if (Test-Path $manifest) { return $manifest }
+    }
+    # The cache may live elsewhere (NuGet.Config): ask dotnet where.
+    $line = & dotnet nuget locals global-packages --list 2>$null | Select-Object -First 1
+    if ($line -match 'global-packages:\s*(.+)$') {
+        $manifest = Join-Path $Matches[1].Trim() "pester/$pesterVersion/tools/Pester.psd1"
+        if (Test-Path $manifest) { return $manifest }
+    }
+    return $null
 }
-Import-Module Pester -MinimumVersion 5.0
+
+$pester = Find-RestoredPester
+if (-not $pester) {
+    Write-Host "Pester $pesterVersion was not found in the NuGet package cache. Restore it with: dotnet restore tests/PayNet.PowerShell.Tests"
+    Write-Host 'Pester: 0 passed, 1 failed (Pester missing)'
+    exit 1
+}
+Import-Module $pester -Force
 $configuration = New-PesterConfiguration
 $configuration.Run.Path = $Path
 $configuration.Run.PassThru = $true
 $configuration.Output.Verbosity = 'Detailed'
+if ($Tag) { $configuration.Filter.Tag = $Tag }
+if ($ExcludeTag) { $configuration.Filter.ExcludeTag = $ExcludeTag }
 $result = Invoke-Pester -Configuration $configuration
-Write-Host "Pester: $($result.PassedCount) passed, $($result.FailedCount) failed"
-exit ([int]($result.FailedCount -gt 0 -or $result.Result -ne 'Passed'))
+$failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+Write-Host "Pester: $($result.PassedCount) passed, $failed failed"
+exit ([int]($failed -gt 0 -or $result.Result -ne 'Passed'))
