@@ -1,6 +1,7 @@
 using System;
 using System.Net;
 using System.Net.Http;
+using PayNet.Core.Journal;
 using PayNet.Core.Security;
 
 namespace PayNet.Core.Http
@@ -31,6 +32,9 @@ namespace PayNet.Core.Http
 
         /// <summary>Replaces the socket handler: benchmarks and fault tests.</summary>
         public Func<HttpMessageHandler>? PrimaryHandlerFactory { get; set; }
+
+        /// <summary>Write-ahead record of every money move this client sends (see IMoneyJournal).</summary>
+        public IMoneyJournal Journal { get; set; } = NullMoneyJournal.Instance;
 
         /// <summary>Scrubs every secret the client holds from its log output.</summary>
         public Redactor Redactor { get; } = new Redactor();
