@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using PayNet.Core.Journal;
 using PayNet.Core.Security;
 
 namespace PayNet.Core.TopUp
@@ -20,12 +21,14 @@ namespace PayNet.Core.TopUp
     {
         private static readonly ConcurrentDictionary<int, Counter> Counters = new ConcurrentDictionary<int, Counter>();
 
-        public static long Next(int posId)
+        /// <param name="store">When given, the key is also reserved in this cross-process store, so other processes and later runs never reuse or fall behind it.</param>
+        public static long Next(int posId, ITopUpKeySequenceStore? store = null)
         {
             var counter = Counters.GetOrAdd(posId, _ => new Counter());
             lock (counter)
             {
                 long next = Math.Max(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), counter.Last + 1);
+                if (store is not null) next = store.ReserveTopUpKey(posId, next);
                 counter.Last = next;
                 return next;
             }
@@ -48,8 +51,13 @@ namespace PayNet.Core.TopUp
     internal sealed class TopUpSigner
     {
         private readonly TopUpCredentials _credentials;
+        private readonly ITopUpKeySequenceStore? _keys;
 
-        public TopUpSigner(TopUpCredentials credentials) => _credentials = credentials;
+        public TopUpSigner(TopUpCredentials credentials, ITopUpKeySequenceStore? keys = null)
+        {
+            _credentials = credentials;
+            _keys = keys;
+        }
 
         public int PosId => _credentials.PosId;
 
@@ -69,7 +77,7 @@ namespace PayNet.Core.TopUp
         /// <summary>A body for one send: <c>{"auth":{id,key,hash}, ...payload}</c>, signed with a key drawn now.</summary>
         public HttpContent Sign(string payloadJson, out long key)
         {
-            key = TopUpKeySource.Next(_credentials.PosId);
+            key = TopUpKeySource.Next(_credentials.PosId, _keys);
             string hash = Hash(_credentials.PosId, _credentials.Token.Reveal(), key);
             using (var buffer = new MemoryStream())
             {
