@@ -50,6 +50,8 @@ namespace PayNet.Core.Journal
     {
         private readonly FileMoneyJournal _journal;
         private readonly JournalSettlerClients _clients;
+        private List<WalletStatementLine>? _walletHistory;
+        private bool _walletHistoryComplete;
 
         public JournalSettler(FileMoneyJournal journal, JournalSettlerClients clients)
         {
@@ -175,26 +177,19 @@ namespace PayNet.Core.Journal
 
         private async Task<JournalVerdict> SettleWalletAsync(WalletClient client, JournalEntry entry, CancellationToken cancellationToken)
         {
-            var traced = new List<WalletStatementLine>();
-            int read = 0;
-            bool anyTraceNumber = false;
-            var oldest = entry.Time.AddDays(-1);
-            await foreach (var line in client.GetStatementAsync(from: oldest, cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                read++;
-                if (!string.IsNullOrEmpty(line.TraceNumber)) anyTraceNumber = true;
-                if (string.Equals(line.TraceNumber, entry.Reference, StringComparison.Ordinal)) traced.Add(line);
-                if (read >= WalletHistoryMaxLines) break;
-            }
+            var (history, complete) = await WalletHistoryAsync(client, cancellationToken).ConfigureAwait(false);
+            var traced = history.Where(l => string.Equals(l.TraceNumber, entry.Reference, StringComparison.Ordinal)).ToList();
+            bool anyTraceNumber = history.Any(l => !string.IsNullOrEmpty(l.TraceNumber));
+            int read = history.Count;
 
             if (traced.Count == 0)
             {
-                if (read >= WalletHistoryMaxLines)
+                if (!complete)
                     return JournalVerdict.Unknown($"trace number '{entry.Reference}' is not in the newest {WalletHistoryMaxLines} history lines; look it up by date with Get-PayNetTransaction");
                 if (!anyTraceNumber && read > 0)
                     return JournalVerdict.Unknown("this Wallet deployment does not show trace numbers in the history, so the payment cannot be told apart; check the history by hand");
                 return GraceOver(entry)
-                    ? new JournalVerdict(MoneyMoveState.Failed, $"no transfer with trace number '{entry.Reference}' in the history since {oldest:yyyy-MM-dd}: the payment was not executed")
+                    ? new JournalVerdict(MoneyMoveState.Failed, $"no transfer with trace number '{entry.Reference}' in the whole history: the payment was not executed")
                     : JournalVerdict.Unknown($"no transfer with trace number '{entry.Reference}' in the history yet; run Sync-PayNetJournal again in a few minutes");
             }
 
@@ -228,6 +223,31 @@ namespace PayNet.Core.Journal
             }
         }
 
+        /// <summary>
+        /// The newest history lines, read once per settler (one Sync run): every open Wallet entry is matched
+        /// against the same lines, so a run costs a few calls of the daily budget, not a few per entry. Not
+        /// filtered by date: PayNet's clock, not this machine's, dates the lines. Complete when the whole
+        /// history was read within <see cref="WalletHistoryMaxLines"/>.
+        /// </summary>
+        private async Task<(List<WalletStatementLine> Lines, bool Complete)> WalletHistoryAsync(WalletClient client, CancellationToken cancellationToken)
+        {
+            if (_walletHistory is not null) return (_walletHistory, _walletHistoryComplete);
+            var lines = new List<WalletStatementLine>();
+            bool complete = true;
+            await foreach (var line in client.GetStatementAsync(pageSize: 100, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                if (lines.Count >= WalletHistoryMaxLines)
+                {
+                    complete = false;
+                    break;
+                }
+                lines.Add(line);
+            }
+            _walletHistory = lines;
+            _walletHistoryComplete = complete;
+            return (lines, complete);
+        }
+
         /// <summary>No payee in the journal (add money, withdrawal): nothing to check. Else the line's member must be it, by principal, id or name.</summary>
         private static bool PayeeMatches(string? payee, WalletStatementLine line)
         {
@@ -255,7 +275,7 @@ namespace PayNet.Core.Journal
                 if (states.Count > 1)
                     return JournalVerdict.Unknown($"{matching.Count} refund requests of {Money(entry.Amount)} {entry.Currency} exist for '{entry.Reference}' in different states; check them with Get-PayNetRefund");
                 var request = matching.OrderByDescending(r => r.EntryDate ?? DateTimeOffset.MinValue).First();
-                string? id = request.ReversedId ?? request.ReversedXactId;
+                string? id = string.IsNullOrEmpty(request.ReversedXactId) ? request.ReversedId : request.ReversedXactId;
                 switch (states[0])
                 {
                     case MoneyMoveState.Succeeded: return new JournalVerdict(MoneyMoveState.Succeeded, null, string.IsNullOrEmpty(id) ? null : id);
