@@ -60,8 +60,8 @@ namespace PayNet.Core.Journal
         /// <summary>True while no final outcome is known: Sent, Pending or Unknown. Sync-PayNetJournal settles these.</summary>
         public bool IsOpen => MoneyMoveStates.IsOpen(State);
 
-        /// <summary>PayNet's id when known, else the reference.</summary>
-        public string Id => string.IsNullOrEmpty(TransactionId) ? Reference : TransactionId!;
+        /// <summary>PayNet's id once known (empty before), so lookups by record use the reference until then.</summary>
+        public string Id => TransactionId ?? string.Empty;
 
         /// <summary>The journal file that holds the intent; outcomes for this entry are appended there.</summary>
         public string JournalFile { get; internal set; } = string.Empty;

@@ -278,6 +278,36 @@ public class JournalSettlerTests : IClassFixture<JournalSandboxFixture>
         Assert.Contains("other amounts", mismatch.Reason);
     }
 
+    [Fact]
+    public async Task No_secret_of_any_connection_reaches_the_journal_directory()
+    {
+        await SandboxWallet.ResetAsync(_sandbox.Http);
+        using var dir = new TempJournalDirectory();
+        var journal = dir.Store();
+        var options = TestOptions.Fast(_sandbox.Server.TopUpUri);
+        options.Journal = journal; // keys are drawn through the store
+        using var topUp = new TopUpClient(new TopUpCredentials(_sandbox.Server.Options.TopUp.PosId, new SecretString(_sandbox.Server.Options.TopUp.Token)), options);
+        using var wallet = _sandbox.Wallet();
+        using var card = _sandbox.Card();
+        string account = Mobile("00");
+        var tx = await topUp.CheckAsync(new TopUpRequest { Product = "et-mc", Account = account, Amount = 5m, ExternalId = "js-" + Guid.NewGuid().ToString("N")[..12] });
+        journal.RecordIntent(new MoneyMoveIntent(PayNetApi.TopUp, JournalIdentity.TopUp(topUp.PosId), "TopUpConfirm", tx.ExternalId!, 5m, "AED") { Payee = account });
+        await topUp.ConfirmAsync(tx);
+        var receipt = await wallet.ExecutePaymentAsync(new WalletPaymentRequest(SandboxWallet.AvatarPrincipal, 2m));
+        journal.RecordIntent(new MoneyMoveIntent(PayNetApi.Wallet, JournalIdentity.Wallet(wallet.Principal), "MemberPayment", receipt.TraceNumber, 2m, receipt.Currency) { Payee = SandboxWallet.AvatarPrincipal });
+        journal.RecordIntent(new MoneyMoveIntent(PayNetApi.Card, _sandbox.CardIdentity, "CardRefund", "xk_none", 1m, "TRY"));
+        var settler = Settler(journal, topUp: topUp, wallet: wallet, card: card);
+        foreach (var entry in journal.Read().ToList()) await settler.SettleAsync(entry);
+
+        string all = dir.AllText();
+        var sandbox = _sandbox.Server.Options;
+        Assert.Contains(tx.ExternalId!, all);
+        foreach (var secret in new[] { sandbox.TopUp.Token, sandbox.Wallet.ApiKey, sandbox.Card.SecretKey })
+            Assert.DoesNotContain(secret, all);
+        Assert.DoesNotMatch("\"pin\"|\"token\"|\"hash\"|apikey", all.ToLowerInvariant());
+        Assert.DoesNotContain(sandbox.Card.SecretKey, _sandbox.CardIdentity);
+    }
+
     private async Task<int> PendingRequestIdAsync(string xactId, decimal amount)
     {
         using var state = JsonDocument.Parse(await _sandbox.Http.GetStringAsync("/__sandbox/card/state"));
