@@ -57,17 +57,26 @@ namespace PayNet.Core.Journal
             Append(file, JournalLine.Outcome(intent, state, reason, transactionId, now, CurrentProcessId));
         }
 
-        /// <summary>Writes a settled state for an entry read back from the journal (into the entry's own file) and returns the entry as now folded.</summary>
+        /// <summary>
+        /// Writes a settled state for an entry read back from the journal, into the entry's own file, and
+        /// returns the entry as now folded. Under the lock it first re-reads the entry: if the process that
+        /// sent the move (or another Sync) recorded a final outcome meanwhile, that one stands and nothing is written.
+        /// </summary>
         public JournalEntry RecordSettlement(JournalEntry entry, MoneyMoveState state, string? reason, string? transactionId)
         {
             if (entry is null) throw new ArgumentNullException(nameof(entry));
             var now = _clock();
             string file = string.IsNullOrEmpty(entry.JournalFile) ? Path.Combine(Directory, JournalFileNames.ForMonth(now)) : entry.JournalFile;
             var line = JournalLine.Outcome(entry.ToIntent(), state, reason, transactionId, now, CurrentProcessId);
-            Append(file, line);
-            var updated = entry.Clone();
-            JournalFold.Apply(updated, line);
-            return updated;
+            using (Lock())
+            {
+                var current = File.Exists(file) ? JournalReader.FoldOne(file, (entry.Service, entry.Connection, entry.Reference)) : null;
+                if (current is not null && !current.IsOpen) return current;
+                AppendLocked(file, line);
+                var updated = (current ?? entry).Clone();
+                JournalFold.Apply(updated, line);
+                return updated;
+            }
         }
 
         /// <summary>Streams the entries, newest month first (newest entry first within a month).</summary>
@@ -101,8 +110,13 @@ namespace PayNet.Core.Journal
 
         private void Append(string file, JournalLine line)
         {
+            using (Lock()) AppendLocked(file, line);
+        }
+
+        /// <summary>Appends one line; the caller holds the lock (it is not re-entrant across the OS lock file).</summary>
+        private static void AppendLocked(string file, JournalLine line)
+        {
             byte[] bytes = line.ToUtf8();
-            using (Lock())
             using (var stream = OpenForAppend(file))
             {
                 // A crash mid-write leaves a line without its newline; start on a fresh line so only that torn line is lost.

@@ -110,6 +110,22 @@ namespace PayNet.Core.Journal
                     warning?.Invoke($"An outcome for {key.Item1} reference '{key.Item3}' ({key.Item2}) has no intent in the journal; its month file may have been removed.");
         }
 
+        /// <summary>One entry folded from one file (null when its intent is not there), read to the file's current end.</summary>
+        internal static JournalEntry? FoldOne(string path, (PayNetApi, string, string) key)
+        {
+            JournalEntry? entry = null;
+            foreach (var (text, _, _) in Lines(path, new FileInfo(path).Length))
+            {
+                // Cheap pre-filter: only lines that mention the reference are parsed.
+                if (text.IndexOf(key.Item3, StringComparison.Ordinal) < 0) continue;
+                var line = JournalLine.TryParse(text, out _);
+                if (line is null || JournalFold.KeyOf(line) != key) continue;
+                if (entry is not null) JournalFold.Apply(entry, line);
+                else if (line.Kind == JournalLine.IntentKind) entry = JournalFold.Start(line, path);
+            }
+            return entry;
+        }
+
         /// <summary>The month files to read with their current lengths, taken under the lock so every length ends on a whole line.</summary>
         private List<(string Path, long Length)> Snapshot(DateTimeOffset? since)
         {

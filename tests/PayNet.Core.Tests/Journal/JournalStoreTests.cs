@@ -95,6 +95,28 @@ public class JournalStoreTests
     }
 
     [Fact]
+    public void A_settlement_never_overwrites_a_final_outcome_the_sender_recorded_meanwhile()
+    {
+        using var dir = new TempJournalDirectory();
+        var sender = dir.Store();
+        var intent = Intent("race");
+        sender.RecordIntent(intent);
+        var readBySync = Assert.Single(dir.Store().ReadAll());
+
+        sender.RecordOutcome(intent, MoneyMoveState.Succeeded, null, "tx-1"); // lands while Sync looks it up
+        var kept = dir.Store().RecordSettlement(readBySync, MoneyMoveState.Pending, "still pending at PayNet", null);
+
+        Assert.Equal((MoneyMoveState.Succeeded, "tx-1"), (kept.State, kept.TransactionId));
+        Assert.Equal(MoneyMoveState.Succeeded, Assert.Single(sender.ReadAll()).State);
+        Assert.Equal(2, File.ReadAllLines(Assert.Single(dir.MonthFiles())).Length); // nothing written
+
+        var open = Intent("race-2");
+        sender.RecordIntent(open);
+        var settled = dir.Store().RecordSettlement(sender.ReadAll(query: new JournalQuery { Reference = "race-2" }).Single(), MoneyMoveState.Failed, "not executed", null);
+        Assert.Equal((MoneyMoveState.Failed, "not executed"), (settled.State, settled.Reason));
+    }
+
+    [Fact]
     public void A_torn_last_line_is_skipped_with_one_warning_and_nothing_else_is_lost_even_after_more_writes()
     {
         using var dir = new TempJournalDirectory();
