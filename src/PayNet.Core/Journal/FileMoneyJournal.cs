@@ -79,6 +79,15 @@ namespace PayNet.Core.Journal
             }
         }
 
+        /// <summary>
+        /// Creates the directory (owner-only) and takes and releases the lock once, so a journal that cannot
+        /// be written fails when connecting rather than at the first money move.
+        /// </summary>
+        public void EnsureWritable()
+        {
+            using (Lock()) { }
+        }
+
         /// <summary>Streams the entries, newest month first (newest entry first within a month).</summary>
         public IEnumerable<JournalEntry> Read(JournalQuery? query = null, Action<string>? warning = null) =>
             new JournalReader(this).Read(query ?? new JournalQuery(), warning);
