@@ -1,0 +1,81 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using PayNet.Core;
+using PayNet.Core.Journal;
+
+namespace PayNet.PowerShell.Commands
+{
+    /// <summary>
+    /// Looks every open journal entry up at PayNet (TopUp by find, Wallet by history, Card refunds by the
+    /// refund list and detail) and records the final state; what cannot be settled stays Unknown with
+    /// the reason. Moves no money. Shows progress and outputs every entry it looked at, as now recorded.
+    /// </summary>
+    [Cmdlet(VerbsData.Sync, "PayNetJournal")]
+    [OutputType(typeof(JournalEntry))]
+    public sealed class SyncPayNetJournalCommand : PayNetConnectedCmdlet
+    {
+        private const int ProgressId = 15;
+
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("ExternalId", "TraceNumber", "XactId")]
+        public string? Reference { get; set; }
+
+        [Parameter]
+        public PayNetApi? Service { get; set; }
+
+        [Parameter]
+        public DateTime? Since { get; set; }
+
+        [Parameter]
+        public string? Path { get; set; }
+
+        private protected override void Process()
+        {
+            var journal = JournalResolver.Resolve(Path is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path), Connection, Connections);
+            var query = JournalQueries.Build(open: true, null, Service, Reference, Since);
+            // Open entries are few (the in-flight and the unknown): listing them first gives the progress bar its total.
+            var open = journal.Read(query, WriteWarning).ToList();
+            WriteVerbose($"{open.Count} open entr{(open.Count == 1 ? "y" : "ies")} in the PayNet journal in {journal.Directory}.");
+            if (open.Count == 0) return;
+
+            var settler = new JournalSettler(journal, Clients());
+            int stillUnknown = 0;
+            try
+            {
+                for (int i = 0; i < open.Count; i++)
+                {
+                    var entry = open[i];
+                    CurrentTarget = entry;
+                    WriteProgress(new ProgressRecord(ProgressId, "Settling the PayNet journal", $"{i + 1} of {open.Count}: {entry.Service} {entry.Reference}")
+                    {
+                        PercentComplete = i * 100 / open.Count,
+                    });
+                    var settled = Await(ct => settler.SettleAsync(entry, ct));
+                    if (settled.State == MoneyMoveState.Unknown) stillUnknown++;
+                    WriteObject(settled);
+                }
+            }
+            finally
+            {
+                WriteProgress(new ProgressRecord(ProgressId, "Settling the PayNet journal", "Done") { RecordType = ProgressRecordType.Completed });
+            }
+            if (stillUnknown > 0)
+                WriteWarning($"{stillUnknown} journal entr{(stillUnknown == 1 ? "y stays" : "ies stay")} Unknown; their Reason says why. List them with: Get-PayNetJournal -State Unknown");
+        }
+
+        /// <summary>For each service: -Connection when it has the service, else this runspace's default connection for it.</summary>
+        private JournalSettlerClients Clients()
+        {
+            PayNetConnection? For(PayNetApi service) => Connection is not null && Connection.Has(service) ? Connection : Connections.Get(service);
+            var card = For(PayNetApi.Card);
+            return new JournalSettlerClients
+            {
+                Wallet = For(PayNetApi.Wallet)?.Wallet,
+                TopUp = For(PayNetApi.TopUp)?.TopUp,
+                Card = card?.Card,
+                CardIdentity = card?.CardIdentity,
+            };
+        }
+    }
+}
