@@ -39,7 +39,9 @@
         'New-PayNetDispute',
         'Get-PayNetDispute',
         'Set-PayNetDispute',
-        'Close-PayNetDispute'
+        'Close-PayNetDispute',
+        'Get-PayNetJournal',
+        'Sync-PayNetJournal'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -15,12 +15,12 @@ namespace PayNet.Core.Journal
         /// <summary>The member principal (login name) as given, trimmed.</summary>
         public static string Wallet(string principal) => (principal ?? throw new ArgumentNullException(nameof(principal))).Trim();
 
-        /// <summary>The POS id.</summary>
-        public static string TopUp(int posId) => posId.ToString(CultureInfo.InvariantCulture);
+        /// <summary>"POS 123", as the TopUp client writes it.</summary>
+        public static string TopUp(int posId) => "POS " + posId.ToString(CultureInfo.InvariantCulture);
 
         /// <summary>
-        /// "sha256:" and the first 16 hex digits of SHA-256 of the secret key: tells keys apart without
-        /// revealing one (64 bits of a hash of a high-entropy key cannot be turned back into it).
+        /// "key " and the first 8 hex digits of SHA-256 of the secret key, as the Card client names itself
+        /// (CardClient.KeyFingerprint): tells keys apart without revealing one.
         /// </summary>
         public static string CardKey(SecretString secretKey)
         {
@@ -28,8 +28,8 @@ namespace PayNet.Core.Journal
             using (var sha = SHA256.Create())
             {
                 byte[] digest = sha.ComputeHash(Encoding.UTF8.GetBytes(secretKey.Reveal()));
-                var hex = new StringBuilder("sha256:", 7 + 16);
-                for (int i = 0; i < 8; i++) hex.Append(digest[i].ToString("x2", CultureInfo.InvariantCulture));
+                var hex = new StringBuilder("key ", 4 + 8);
+                for (int i = 0; i < 4; i++) hex.Append(digest[i].ToString("x2", CultureInfo.InvariantCulture));
                 return hex.ToString();
             }
         }

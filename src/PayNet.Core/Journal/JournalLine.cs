@@ -58,8 +58,9 @@ namespace PayNet.Core.Journal
             Operation = intent.Operation,
             Reference = intent.Reference,
             State = state,
-            Reason = reason,
-            TransactionId = transactionId,
+            // PowerShell passes $null strings as empty ones: both mean "none".
+            Reason = string.IsNullOrEmpty(reason) ? null : reason,
+            TransactionId = string.IsNullOrEmpty(transactionId) ? null : transactionId,
         };
 
         /// <summary>The line as UTF-8 bytes, newline included: written with one call so a reader sees all or a torn tail.</summary>

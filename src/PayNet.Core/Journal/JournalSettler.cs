@@ -258,8 +258,13 @@ namespace PayNet.Core.Journal
                 || string.Equals(line.CounterpartyName, wanted, StringComparison.OrdinalIgnoreCase);
         }
 
+        /// <summary>The Card refund operation as the Card client journals it; captures and reversals are settled by hand.</summary>
+        public const string CardRefundOperation = "CardRefund";
+
         private async Task<JournalVerdict> SettleCardAsync(CardClient client, JournalEntry entry, CancellationToken cancellationToken)
         {
+            if (!string.Equals(entry.Operation, CardRefundOperation, StringComparison.OrdinalIgnoreCase))
+                return JournalVerdict.Unknown($"a Card {entry.Operation} is not settled automatically; check it with Get-PayNetTransaction -XactId '{entry.Reference}' -Detail");
             // The refund list tells the request's own state; it is listed by request day (Turkey time), so read around the intent.
             var from = entry.Time.UtcDateTime.Date.AddDays(-1);
             var to = Clock().UtcDateTime.Date.AddDays(2);

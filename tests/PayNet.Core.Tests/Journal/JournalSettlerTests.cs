@@ -308,6 +308,27 @@ public class JournalSettlerTests : IClassFixture<JournalSandboxFixture>
         Assert.DoesNotContain(sandbox.Card.SecretKey, _sandbox.CardIdentity);
     }
 
+    [Fact]
+    public async Task A_card_capture_is_not_settled_as_if_it_were_a_refund()
+    {
+        using var dir = new TempJournalDirectory();
+        var journal = dir.Store();
+        using var client = _sandbox.Card();
+        var settled = await Settler(journal, card: client, grace: TimeSpan.Zero)
+            .SettleAsync(Crashed(journal, new MoneyMoveIntent(PayNetApi.Card, _sandbox.CardIdentity, "Capture", "xk_capture", 10m, "TRY")));
+        Assert.Equal(MoneyMoveState.Unknown, settled.State);
+        Assert.Contains("Get-PayNetTransaction -XactId 'xk_capture' -Detail", settled.Reason);
+    }
+
+    [Fact]
+    public void Connection_identities_match_what_the_clients_write_and_reveal_no_key()
+    {
+        Assert.Equal("POS 42", JournalIdentity.TopUp(42));
+        string fingerprint = JournalIdentity.CardKey(new SecretString("sk_live_abcdef"));
+        Assert.Matches("^key [0-9a-f]{8}$", fingerprint);
+        Assert.NotEqual(fingerprint, JournalIdentity.CardKey(new SecretString("sk_live_abcdeg")));
+    }
+
     private async Task<int> PendingRequestIdAsync(string xactId, decimal amount)
     {
         using var state = JsonDocument.Parse(await _sandbox.Http.GetStringAsync("/__sandbox/card/state"));

@@ -37,7 +37,7 @@ namespace PayNet.PowerShell.Commands
 
         private protected override void Process()
         {
-            var journal = JournalResolver.Resolve(Path is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path), null, Connections);
+            var journal = JournalResolver.Resolve(Path is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path), null, JournalResolver.RunspaceConnections);
             var query = JournalQueries.Build(Open.IsPresent, State, Service, Reference, Since);
             WriteVerbose($"Reading the PayNet journal in {journal.Directory}.");
             foreach (var entry in journal.Read(query, WriteWarning))

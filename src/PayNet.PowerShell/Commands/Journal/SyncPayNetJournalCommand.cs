@@ -32,7 +32,7 @@ namespace PayNet.PowerShell.Commands
 
         private protected override void Process()
         {
-            var journal = JournalResolver.Resolve(Path is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path), Connection, Connections);
+            var journal = JournalResolver.Resolve(Path is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path), Connection, JournalResolver.RunspaceConnections);
             var query = JournalQueries.Build(open: true, null, Service, Reference, Since);
             // Open entries are few (the in-flight and the unknown): listing them first gives the progress bar its total.
             var open = journal.Read(query, WriteWarning).ToList();
@@ -67,7 +67,7 @@ namespace PayNet.PowerShell.Commands
         /// <summary>For each service: -Connection when it has the service, else this runspace's default connection for it.</summary>
         private JournalSettlerClients Clients()
         {
-            PayNetConnection? For(PayNetApi service) => Connection is not null && Connection.Has(service) ? Connection : Connections.Get(service);
+            PayNetConnection? For(PayNetApi service) => Connection is not null && Connection.Has(service) ? Connection : JournalResolver.RunspaceConnections.Get(service);
             var card = For(PayNetApi.Card);
             return new JournalSettlerClients
             {
