@@ -24,6 +24,7 @@ function Step([string] $Title) { Write-Host "`n== $Title" -ForegroundColor Cyan 
 
 Step 'Connect to the sandbox (Wallet, TopUp and Card; sandbox credentials are discovered)'
 Connect-PayNet -Sandbox -BaseUri $SandboxUri -PassThru | Format-Table | Out-Host
+$started = Get-Date
 
 Step 'Wallet balances, and the TopUp POS balance'
 Get-PayNetWallet | Format-Table | Out-Host
@@ -56,6 +57,9 @@ Step 'Export the day''s card transactions for the accountant'
 $csv = Join-Path $OutDirectory 'card-2024-01-15.csv'
 Get-PayNetTransaction -From 2024-01-15 -To 2024-01-16 -IncludeFailed | Export-Csv $csv -NoTypeInformation
 Write-Host "$(@(Import-Csv $csv).Count) rows written to $csv"
+
+Step 'The journal: every money move of this tour, from the local write-ahead record (Get-Help about_PayNet)'
+Get-PayNetJournal -Since $started | Format-Table | Out-Host
 
 Disconnect-PayNet
 Write-Host "`nDone. Try Get-Help about_PayNet for the money-safety rules and the reconciliation recipe." -ForegroundColor Green
