@@ -24,7 +24,7 @@ namespace PayNet.PowerShell.Commands
         public PayNetApi? Service { get; set; }
 
         /// <summary>Exact reference: trace number, external id or Card xact id.</summary>
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ExternalId", "TraceNumber", "XactId")]
         public string? Reference { get; set; }
 

@@ -17,7 +17,7 @@ namespace PayNet.PowerShell.Commands
     {
         private const int ProgressId = 15;
 
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ExternalId", "TraceNumber", "XactId")]
         public string? Reference { get; set; }
 
