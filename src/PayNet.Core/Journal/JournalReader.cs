@@ -131,7 +131,16 @@ namespace PayNet.Core.Journal
         {
             var result = new List<(string, long)>();
             if (!System.IO.Directory.Exists(_journal.Directory)) return result;
-            using (_journal.Lock())
+            JournalLock? held = null;
+            try
+            {
+                held = _journal.Lock();
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // A journal this user may read but not write (an archive, another account's copy): nobody appends to it through us.
+            }
+            using (held)
             {
                 foreach (var (path, month) in JournalFileNames.MonthFiles(_journal.Directory))
                 {
