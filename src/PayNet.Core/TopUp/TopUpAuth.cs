@@ -51,15 +51,13 @@ namespace PayNet.Core.TopUp
     internal sealed class TopUpSigner
     {
         private readonly TopUpCredentials _credentials;
-        private readonly ITopUpKeySequenceStore? _keys;
 
-        public TopUpSigner(TopUpCredentials credentials, ITopUpKeySequenceStore? keys = null)
-        {
-            _credentials = credentials;
-            _keys = keys;
-        }
+        public TopUpSigner(TopUpCredentials credentials) => _credentials = credentials;
 
         public int PosId => _credentials.PosId;
+
+        /// <summary>The cross-process store of the last key per POS (the journal); null keeps keys in this process only.</summary>
+        public ITopUpKeySequenceStore? Keys { get; set; }
 
         /// <summary>md5(id + token + key) as 32 lower-case hex characters (topup.md §2).</summary>
         public static string Hash(int posId, string token, long key)
@@ -77,7 +75,7 @@ namespace PayNet.Core.TopUp
         /// <summary>A body for one send: <c>{"auth":{id,key,hash}, ...payload}</c>, signed with a key drawn now.</summary>
         public HttpContent Sign(string payloadJson, out long key)
         {
-            key = TopUpKeySource.Next(_credentials.PosId, _keys);
+            key = TopUpKeySource.Next(_credentials.PosId, Keys);
             string hash = Hash(_credentials.PosId, _credentials.Token.Reveal(), key);
             using (var buffer = new MemoryStream())
             {

@@ -50,9 +50,10 @@ namespace PayNet.Core.TopUp
 
         public TopUpTransport(TopUpCredentials credentials, PayNetClientOptions options)
         {
-            _signer = new TopUpSigner(credentials, options.Journal as Journal.ITopUpKeySequenceStore);
+            _signer = new TopUpSigner(credentials);
             options.Redactor.AddSecret(credentials.Token);
             _pipeline = new PayNetHttpPipeline(PayNetApi.TopUp, options, authHandler: null);
+            _signer.Keys = options.Journal as Journal.ITopUpKeySequenceStore;
         }
 
         public PayNetClientOptions Options => _pipeline.Options;
