@@ -84,8 +84,10 @@ Describe 'Every money move is journaled' {
         ($entries | Where-Object Reference -ceq 'jr-declined').State | Should -Be 'Failed'
         ($entries | Where-Object Reference -ceq $paid.TraceNumber).State | Should -Be 'Succeeded'
         # I4: every executed money movement of these services has its journal entry.
+        # A Wallet fee is booked as '<trace number>-FEE': it belongs to the payment's entry.
         foreach ($booking in $ledger | Where-Object api -ne 'Card') {
-            @($entries | Where-Object Reference -ceq $booking.reference).Count | Should -Be 1 -Because "ledger entry $($booking.reference) must be journaled"
+            $reference = $booking.reference -replace '-FEE$', ''
+            @($entries | Where-Object Reference -ceq $reference).Count | Should -Be 1 -Because "ledger entry $($booking.reference) must be journaled"
         }
     }
 
@@ -124,10 +126,14 @@ Describe 'Every money move is journaled' {
     }
 
     It 'shows a table that fits 80 columns' {
-        $null = Start-PayNetTopUp -Product et-mc -Account 971550000000 -Amount 1234.5 -ExternalId 'jr-table-with-a-long-external-id' -Confirm:$false -PollIntervalSec 0.05 -ErrorAction SilentlyContinue
+        $null = Start-PayNetTopUp -Product et-mc -Account 971550000000 -Amount 500 -ExternalId 'jr-table-with-a-long-external-id' -Confirm:$false -PollIntervalSec 0.05
+        $null = Invoke-PayNetPayment -ToMemberId 86888 -Amount 123.45 -TransferType FixedFee -Confirm:$false
         $lines = (Get-PayNetJournal -Path $dir | Out-String -Width 200) -split "`r?`n" | Where-Object { $_.Trim() }
-        $lines[0] | Should -Match '^Time\s+Service\s+Operation\s+Reference\s+Amount\s+Cur\s+State'
+        $lines.Count | Should -Be 4 # header, rule, two moves
+        $lines[0] | Should -Match '^Time\s+Operation\s+Reference\s+Amount\s+Cur\s+State'
         $lines | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 80 }
+        $trace = (Get-PayNetJournal -Path $dir -Service Wallet).Reference
+        $lines | Where-Object { $_ -match 'MemberPayment' } | Should -Match ([regex]::Escape($trace)) -Because 'a whole trace number fits'
     }
 
     It 'skips a torn last line with one warning and loses nothing else' {
@@ -182,11 +188,13 @@ Describe 'Two processes, eight runspaces each, one POS and one journal' {
     It 'makes 200 top-ups with no key failure, no corrupt line and 200 entries' {
         Reset-TestSandbox $sandbox
         $dir = New-JournalDirectory
+        $module = Join-Path $repo 'out/PayNet/PayNet.psd1' # parallel runspaces do not inherit the session's imported modules
         $children = foreach ($p in 1..2) {
             Start-ChildPwsh @"
 `$conn = Connect-PayNet -Sandbox -BaseUri '$($sandbox.Uri)' -JournalPath '$dir' -PassThru
 `$failed = 0
 1..100 | ForEach-Object -ThrottleLimit 8 -Parallel {
+    Import-Module '$module'
     try {
         `$null = Start-PayNetTopUp -Product et-mc -Account 971550000000 -Amount 5 -ExternalId ('jr-p$p-' + `$_) -Confirm:`$false -PollIntervalSec 0.05 -Connection `$using:conn -ErrorAction Stop
         'ok'
