@@ -182,6 +182,42 @@ Start-PayNetTopUp -Product et-mc -Account 971550000024 -Amount 15 -ExternalId 'j
         @(Get-PayNetJournal -Path $dir -Open).Count | Should -Be 0
         (Get-PayNetJournal -Path $dir -Reference 'jr-crash').State | Should -Be 'Succeeded'
     }
+    It 'leaves the one payment of a batch that was in flight open, and Sync-PayNetJournal settles it from the history' {
+        Reset-TestSandbox $sandbox
+        $dir = New-JournalDirectory
+        $ready = Join-Path $TestDrive 'batch-ready'
+        $go = Join-Path $TestDrive 'batch-go'
+        # Two payments go through; before the third the parent makes the sandbox book it but hold the answer.
+        $child = Start-ChildPwsh @"
+Connect-PayNet -Sandbox -BaseUri '$($sandbox.Uri)' -JournalPath '$dir'
+foreach (`$n in 1..3) {
+    if (`$n -eq 3) { New-Item -ItemType File '$ready' | Out-Null; while (-not (Test-Path '$go')) { Start-Sleep -Milliseconds 50 } }
+    `$null = Invoke-PayNetPayment -ToMemberId 86888 -Amount (10 + `$n) -TransferType FixedFee -Reference "jr-batch-`$n" -Confirm:`$false
+}
+"@
+        try {
+            Wait-Until -Because 'the first two payments are done' -Condition { Test-Path $ready }
+            $fault = @{ path = '/wallet/api/payments/confirm/member-payment'; kind = 'DelayAfterCommit'; count = 1; afterCommit = $true; delayMs = 120000 } | ConvertTo-Json
+            $null = Invoke-RestMethod -Method Post "$($sandbox.Uri)/__sandbox/faults" -ContentType 'application/json' -Body $fault
+            New-Item -ItemType File $go | Out-Null
+            Wait-Until -Because 'the sandbox booked the third payment' -Condition { @(Get-Ledger | Where-Object reference -eq 'jr-batch-3').Count -eq 1 }
+        }
+        finally {
+            if ($IsWindows) { Stop-Process -Id $child.Process.Id -Force } else { & kill -9 $child.Process.Id }
+            $child.Process.WaitForExit()
+        }
+
+        $open = @(Get-PayNetJournal -Path $dir -Open)
+        $open.Reference | Should -Be @('jr-batch-3')
+        $open[0].State | Should -Be 'Sent'
+        @(Get-PayNetJournal -Path $dir -State Succeeded).Reference | Sort-Object | Should -Be @('jr-batch-1', 'jr-batch-2')
+
+        Connect-PayNet -Sandbox -BaseUri $sandbox.Uri -JournalPath $dir
+        $settled = Sync-PayNetJournal -Path $dir -Reference 'jr-batch-3'
+        $settled.State | Should -Be 'Succeeded'
+        $settled.TransactionId | Should -Be (Get-Ledger | Where-Object reference -eq 'jr-batch-3').transactionId
+        @(Get-PayNetJournal -Path $dir -Open).Count | Should -Be 0
+    }
 }
 
 Describe 'Two processes, eight runspaces each, one POS and one journal' {
