@@ -31,6 +31,8 @@ function Reset-TestSandbox($Sandbox) {
 
 function Import-PayNetModule {
     $repo = Resolve-Path (Join-Path $PSScriptRoot '../..')
+    # Tests journal their money moves in a scratch directory, never in the user's own journal.
+    if (-not $env:PAYNET_JOURNAL) { $env:PAYNET_JOURNAL = Join-Path ([System.IO.Path]::GetTempPath()) "paynet-pester-journal-$PID" }
     Import-Module (Join-Path $repo 'out/PayNet/PayNet.psd1') -Force -Global
 }
 
