@@ -24,12 +24,16 @@ namespace PayNet.Core.Journal
     /// <summary>What PayNet said about one entry: the state to record, why, and PayNet's id.</summary>
     internal readonly struct JournalVerdict
     {
-        public JournalVerdict(MoneyMoveState state, string? reason, string? transactionId = null)
+        public JournalVerdict(MoneyMoveState state, string? reason, string? transactionId = null, bool lookedUp = true)
         {
             State = state;
             Reason = reason;
             TransactionId = transactionId;
+            LookedUp = lookedUp;
         }
+
+        /// <summary>False when no connection could look the entry up: then nothing is written to the journal.</summary>
+        public bool LookedUp { get; }
 
         public MoneyMoveState State { get; }
         public string? Reason { get; }
@@ -70,7 +74,10 @@ namespace PayNet.Core.Journal
 
         public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
 
-        /// <summary>Looks the entry up and appends the outcome; returns the entry as now folded. Final entries come back unchanged.</summary>
+        /// <summary>
+        /// Looks the entry up and appends the outcome; returns the entry as now folded. Final entries come back
+        /// unchanged; so do entries no client here can look up (their Reason then names the connection needed).
+        /// </summary>
         public async Task<JournalEntry> SettleAsync(JournalEntry entry, CancellationToken cancellationToken = default)
         {
             if (entry is null) throw new ArgumentNullException(nameof(entry));
@@ -88,37 +95,52 @@ namespace PayNet.Core.Journal
             {
                 verdict = JournalVerdict.Unknown($"the lookup at PayNet failed ({lookup.Message}); run Sync-PayNetJournal again later");
             }
+            if (!verdict.LookedUp)
+            {
+                // Nothing was learnt, so nothing is recorded: the entry keeps its state and says who can settle it.
+                var unchanged = entry.Clone();
+                unchanged.Reason = verdict.Reason;
+                return unchanged;
+            }
             if (verdict.State == entry.State && verdict.Reason == entry.Reason && (verdict.TransactionId is null || verdict.TransactionId == entry.TransactionId))
                 return entry; // nothing new: no line
             return _journal.RecordSettlement(entry, verdict.State, verdict.Reason, verdict.TransactionId);
         }
 
-        internal Task<JournalVerdict> DecideAsync(JournalEntry entry, CancellationToken cancellationToken)
+        /// <summary>Whether a client given to this settler sent the entry (its member, POS or Card key), so it can look it up.</summary>
+        public bool CanLookUp(JournalEntry entry)
         {
+            if (entry is null) throw new ArgumentNullException(nameof(entry));
             switch (entry.Service)
             {
                 case PayNetApi.TopUp:
-                    var topUp = _clients.TopUp;
-                    if (topUp is null || !string.Equals(JournalIdentity.TopUp(topUp.PosId), entry.Connection, StringComparison.Ordinal))
-                        return Task.FromResult(NoConnection(entry, "TopUp POS"));
-                    return SettleTopUpAsync(topUp, entry, cancellationToken);
+                    return _clients.TopUp is TopUpClient topUp && string.Equals(JournalIdentity.TopUp(topUp.PosId), entry.Connection, StringComparison.Ordinal);
                 case PayNetApi.Wallet:
-                    var wallet = _clients.Wallet;
-                    if (wallet is null || !string.Equals(JournalIdentity.Wallet(wallet.Principal), entry.Connection, StringComparison.OrdinalIgnoreCase))
-                        return Task.FromResult(NoConnection(entry, "Wallet member"));
-                    return SettleWalletAsync(wallet, entry, cancellationToken);
+                    return _clients.Wallet is WalletClient wallet && string.Equals(JournalIdentity.Wallet(wallet.Principal), entry.Connection, StringComparison.OrdinalIgnoreCase);
                 case PayNetApi.Card:
-                    var card = _clients.Card;
-                    if (card is null || !string.Equals(_clients.CardIdentity, entry.Connection, StringComparison.Ordinal))
-                        return Task.FromResult(NoConnection(entry, "Card key"));
-                    return SettleCardAsync(card, entry, cancellationToken);
+                    return _clients.Card is not null && string.Equals(_clients.CardIdentity, entry.Connection, StringComparison.Ordinal);
                 default:
-                    return Task.FromResult(JournalVerdict.Unknown($"service {entry.Service} cannot be settled"));
+                    return false;
+            }
+        }
+
+        internal Task<JournalVerdict> DecideAsync(JournalEntry entry, CancellationToken cancellationToken)
+        {
+            if (!CanLookUp(entry))
+            {
+                string what = entry.Service == PayNetApi.TopUp ? "TopUp POS" : entry.Service == PayNetApi.Wallet ? "Wallet member" : "Card key";
+                return Task.FromResult(NoConnection(entry, what));
+            }
+            switch (entry.Service)
+            {
+                case PayNetApi.TopUp: return SettleTopUpAsync(_clients.TopUp!, entry, cancellationToken);
+                case PayNetApi.Wallet: return SettleWalletAsync(_clients.Wallet!, entry, cancellationToken);
+                default: return SettleCardAsync(_clients.Card!, entry, cancellationToken);
             }
         }
 
         private static JournalVerdict NoConnection(JournalEntry entry, string what) =>
-            JournalVerdict.Unknown($"not looked up: connect to PayNet as {what} '{entry.Connection}' and run Sync-PayNetJournal again");
+            new JournalVerdict(entry.State, $"not looked up: connect to PayNet as {what} '{entry.Connection}' and run Sync-PayNetJournal again", lookedUp: false);
 
         private bool GraceOver(JournalEntry entry) => Clock() - entry.Time >= NotFoundGrace;
 

@@ -170,8 +170,9 @@ public class JournalSettlerTests : IClassFixture<JournalSandboxFixture>
         using var client = _sandbox.TopUp();
         var entry = Crashed(journal, new MoneyMoveIntent(PayNetApi.TopUp, "123456", "TopUpConfirm", "other-pos", 10m, "AED"));
         var settled = await Settler(journal, topUp: client).SettleAsync(entry);
-        Assert.Equal(MoneyMoveState.Unknown, settled.State);
+        Assert.Equal(MoneyMoveState.Sent, settled.State); // nothing learnt, nothing recorded
         Assert.Contains("TopUp POS '123456'", settled.Reason);
+        Assert.Single(File.ReadAllLines(Assert.Single(dir.MonthFiles())));
         var wallet = await Settler(journal).SettleAsync(Crashed(journal, new MoneyMoveIntent(PayNetApi.Wallet, "someone", "MemberPayment", "T-1", 1m, "AED")));
         Assert.Contains("Wallet member 'someone'", wallet.Reason);
     }

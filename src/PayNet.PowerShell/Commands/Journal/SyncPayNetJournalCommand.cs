@@ -40,7 +40,7 @@ namespace PayNet.PowerShell.Commands
             if (open.Count == 0) return;
 
             var settler = new JournalSettler(journal, Clients());
-            int stillUnknown = 0;
+            int stillUnknown = 0, notLookedUp = 0;
             try
             {
                 for (int i = 0; i < open.Count; i++)
@@ -51,8 +51,9 @@ namespace PayNet.PowerShell.Commands
                     {
                         PercentComplete = i * 100 / open.Count,
                     });
+                    if (!settler.CanLookUp(entry)) notLookedUp++;
                     var settled = Await(ct => settler.SettleAsync(entry, ct));
-                    if (settled.State == MoneyMoveState.Unknown) stillUnknown++;
+                    if (settler.CanLookUp(entry) && settled.State == MoneyMoveState.Unknown) stillUnknown++;
                     WriteObject(settled);
                 }
             }
@@ -60,6 +61,8 @@ namespace PayNet.PowerShell.Commands
             {
                 WriteProgress(new ProgressRecord(ProgressId, "Settling the PayNet journal", "Done") { RecordType = ProgressRecordType.Completed });
             }
+            if (notLookedUp > 0)
+                WriteWarning($"{notLookedUp} journal entr{(notLookedUp == 1 ? "y was" : "ies were")} not looked up: no connection of this session sent {(notLookedUp == 1 ? "it" : "them")}. Their Reason names the connection to use.");
             if (stillUnknown > 0)
                 WriteWarning($"{stillUnknown} journal entr{(stillUnknown == 1 ? "y stays" : "ies stay")} Unknown; their Reason says why. List them with: Get-PayNetJournal -State Unknown");
         }
