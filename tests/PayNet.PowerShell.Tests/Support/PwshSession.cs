@@ -24,6 +24,10 @@ internal sealed class PwshSession : IDisposable
         foreach (var cmdlet in extraCmdlets) state.Commands.Add(cmdlet);
         _runspace = RunspaceFactory.CreateRunspace(Host, state);
         _runspace.Open();
+        // Every change is asked about (ConfirmImpact Low and up) and answered yes unless a test says
+        // otherwise, so each test sees the exact ShouldProcess questions a cautious user would.
+        _runspace.SessionStateProxy.SetVariable("ConfirmPreference", ConfirmImpact.Low);
+        Host.TestUI.ConfirmAnswer = "Y";
         if (verboseAndDebug)
         {
             _runspace.SessionStateProxy.SetVariable("VerbosePreference", ActionPreference.Continue);
@@ -42,7 +46,47 @@ internal sealed class PwshSession : IDisposable
         return this;
     }
 
+    /// <summary>The session's default connection for a service, as Get-PayNetConnection lists it.</summary>
+    public PayNetConnection? DefaultConnection(PayNet.Core.PayNetApi service) =>
+        Call("Get-PayNetConnection", new { Service = new[] { service } }).OutputOf<PayNetConnection>().SingleOrDefault();
+
     public void SetVariable(string name, object? value) => _runspace.SessionStateProxy.SetVariable(name, value);
+
+    /// <summary>
+    /// Runs one command as a user would type it: <paramref name="parameters"/>' properties become named
+    /// parameters; <paramref name="configure"/> adds switches, -WhatIf, the -Confirm answer, paging and prompt answers.
+    /// </summary>
+    public PwshResult Call(string command, object? parameters = null, Action<Call>? configure = null) => CallPipeline(command, null, parameters, configure);
+
+    /// <summary>Pipes <paramref name="input"/> into one command configured as in <see cref="Call"/>.</summary>
+    public PwshResult CallPipeline(string command, IEnumerable? input, object? parameters = null, Action<Call>? configure = null)
+    {
+        var call = new Call();
+        configure?.Invoke(call);
+        Host.TestUI.Answer(call.Answers.ToArray());
+        Host.TestUI.ConfirmAnswer = call.ConfirmAnswer ? "Y" : "N";
+        try
+        {
+            var given = Parameters(parameters).ToList();
+            var extra = new List<(string, object?)>();
+            if (call.First is ulong first) extra.Add(("First", first));
+            if (call.Skip is ulong skip) extra.Add(("Skip", skip));
+            if (!call.VerboseOn) extra.Add(("Verbose", false));
+            if (!call.DebugOn) extra.Add(("Debug", false));
+            var switches = call.Switches.Where(s => !given.Any(g => string.Equals(g.Name, s, StringComparison.OrdinalIgnoreCase))).ToList();
+            if (call.WhatIf) switches.Add("WhatIf");
+            return Execute(ps =>
+            {
+                ps.AddCommand(command);
+                foreach (var (name, value) in given.Concat(extra)) ps.AddParameter(name, value);
+                foreach (var name in switches.Distinct(StringComparer.OrdinalIgnoreCase)) ps.AddParameter(name);
+            }, input);
+        }
+        finally
+        {
+            Host.TestUI.ConfirmAnswer = "Y";
+        }
+    }
 
     /// <summary>Runs one command: <paramref name="parameters"/>' properties become named parameters, <paramref name="switches"/> switch parameters.</summary>
     public PwshResult Invoke(string command, object? parameters = null, params string[] switches) => Pipe(command, null, parameters, switches);
@@ -155,6 +199,17 @@ internal sealed class PwshResult
 
     public IEnumerable<string> WhatIf => HostLines.Where(l => l.StartsWith("What if:", StringComparison.Ordinal));
 
+    /// <summary>Every ShouldProcess question, answered (-Confirm prompt) or not (-WhatIf line), as (target, action).</summary>
+    public IReadOnlyList<(string Target, string Action)> ShouldProcessCalls =>
+        Prompts.Concat(WhatIf)
+            .Select(text => ShouldProcessText.Match(text))
+            .Where(m => m.Success)
+            .Select(m => (m.Groups["target"].Value, m.Groups["action"].Value))
+            .ToList();
+
+    private static readonly System.Text.RegularExpressions.Regex ShouldProcessText =
+        new("Performing the operation \"(?<action>.*)\" on target \"(?<target>.*)\"\\.", System.Text.RegularExpressions.RegexOptions.Singleline);
+
     /// <summary>The error that stopped the pipeline (ThrowTerminatingError, -ErrorAction Stop, throw).</summary>
     public ErrorRecord? Terminating { get; set; }
 
@@ -190,5 +245,73 @@ internal static class ErrorRecordParts
         public string Message => record.ErrorDetails?.Message ?? record.Exception.Message;
 
         public string? RecommendedAction => record.ErrorDetails?.RecommendedAction;
+    }
+
+    extension(ProgressRecord progress)
+    {
+        public bool Completed => progress.RecordType == ProgressRecordType.Completed;
+
+        public string Status => progress.StatusDescription;
+    }
+}
+
+/// <summary>How a test runs one command: what a user would add on the command line or answer at prompts.</summary>
+internal sealed class Call
+{
+    public Call() { }
+
+    /// <summary>A call in <paramref name="session"/>, for <see cref="Pwsh.Run"/>.</summary>
+    public Call(PwshSession session) => Session = session;
+
+    public PwshSession? Session { get; }
+
+    public List<string> Switches { get; } = new();
+    public List<string> Answers { get; } = new();
+
+    /// <summary>-WhatIf: ShouldProcess says what it would do and does nothing.</summary>
+    public bool WhatIf { get; set; }
+
+    /// <summary>The answer at every -Confirm question (the session asks about every change).</summary>
+    public bool ConfirmAnswer { get; set; } = true;
+
+    public ulong? First { get; set; }
+    public ulong? Skip { get; set; }
+    public bool VerboseOn { get; set; } = true;
+    public bool DebugOn { get; set; } = true;
+
+    /// <summary>Switch parameters to pass (names already given as parameters are not repeated).</summary>
+    public Call Bind(params string[] names)
+    {
+        Switches.AddRange(names);
+        return this;
+    }
+
+    /// <summary>What the person at the console types at Read-Host/OTP prompts, in order.</summary>
+    public Call Answer(params string[] answers)
+    {
+        Answers.AddRange(answers);
+        return this;
+    }
+}
+
+/// <summary>Runs a command in the session a <see cref="Call"/> names.</summary>
+internal static class Pwsh
+{
+    public static PwshResult Run(string command, object? parameters, Call call) =>
+        RunPipeline(command, parameters, null, call);
+
+    public static PwshResult RunPipeline(string command, object? parameters, System.Collections.IEnumerable? input, Call call)
+    {
+        var session = call.Session ?? throw new InvalidOperationException("new Call(session) names the session to run in.");
+        return session.CallPipeline(command, input, parameters, c =>
+        {
+            c.Bind(call.Switches.ToArray()).Answer(call.Answers.ToArray());
+            c.WhatIf = call.WhatIf;
+            c.ConfirmAnswer = call.ConfirmAnswer;
+            c.First = call.First;
+            c.Skip = call.Skip;
+            c.VerboseOn = call.VerboseOn;
+            c.DebugOn = call.DebugOn;
+        });
     }
 }

@@ -42,11 +42,14 @@ internal sealed class TestHostUserInterface : PSHostUserInterface
     /// <summary>Lines written to the host (Write-Host, "What if:" lines).</summary>
     public List<string> Lines { get; } = new();
 
-    /// <summary>Queues answers: "Y"/"N" (or "A"/"L") for -Confirm, any text for Read-Host and the OTP prompt.</summary>
+    /// <summary>Queues answers for Read-Host and the OTP prompt, in order.</summary>
     public void Answer(params string[] answers)
     {
         lock (_gate) foreach (var a in answers) _answers.Enqueue(a);
     }
+
+    /// <summary>The answer to every -Confirm question: "Y", "A", "N" or "L"; null refuses to answer (an error).</summary>
+    public string? ConfirmAnswer { get; set; }
 
     private string? NextAnswer()
     {
@@ -89,7 +92,7 @@ internal sealed class TestHostUserInterface : PSHostUserInterface
     public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice)
     {
         Record($"{caption}: {message}");
-        var answer = NextAnswer() ?? throw new PSInvalidOperationException($"The test queued no answer for: {caption}: {message}");
+        var answer = ConfirmAnswer ?? throw new PSInvalidOperationException($"The test gave no answer for: {caption}: {message}");
         for (int i = 0; i < choices.Count; i++)
         {
             var label = choices[i].Label.Replace("&", "");
