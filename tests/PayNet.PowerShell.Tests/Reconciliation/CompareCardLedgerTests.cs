@@ -121,7 +121,7 @@ public sealed class CompareCardLedgerTests : SandboxCmdletTest
         Assert.Equal(2, host.Errors.Count);
         Assert.All(host.Errors, e => Assert.Equal(ErrorIds.InvalidArgument, e.ErrorId));
         Assert.All(host.Errors, e => Assert.Equal(ErrorCategory.InvalidData, e.Category));
-        Assert.Same(rows[1], host.Errors[1].TargetObject);
+        Assert.Same(rows[1], host.Errors[1].Target);
         Assert.Equal(ReconciliationStatus.Matched, host.OutputOf<ReconciliationResult>().Single(r => r.Reference == "RCN-0015").Status);
     }
 

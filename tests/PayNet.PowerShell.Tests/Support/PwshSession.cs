@@ -39,7 +39,7 @@ internal sealed class PwshSession : IDisposable
 
     public static string ModuleManifest => RepoPaths.File("out", "PayNet", "PayNet.psd1");
 
-    /// <summary>Queues answers for the next prompts: "Y"/"N" for -Confirm, text for Read-Host and the OTP prompt.</summary>
+    /// <summary>Queues what the person types at the next command's Read-Host/OTP prompts (unused answers are then forgotten).</summary>
     public PwshSession Answer(params string[] answers)
     {
         Host.TestUI.Answer(answers);
@@ -120,7 +120,7 @@ internal sealed class PwshSession : IDisposable
         using var ps = System.Management.Automation.PowerShell.Create();
         ps.Runspace = _runspace;
         build(ps);
-        int promptsBefore = Host.TestUI.Prompts.Count, linesBefore = Host.TestUI.Lines.Count;
+        int promptsBefore = Host.TestUI.Prompts.Count, confirmsBefore = Host.TestUI.ConfirmPrompts.Count, linesBefore = Host.TestUI.Lines.Count;
         var result = new PwshResult();
         // Output goes to a collection of our own, so what was written before a terminating error is kept.
         var output = new PSDataCollection<PSObject>();
@@ -155,8 +155,10 @@ internal sealed class PwshSession : IDisposable
         result.Warnings.AddRange(ps.Streams.Warning.Select(w => w.Message));
         result.Progress.AddRange(ps.Streams.Progress);
         result.Prompts.AddRange(Host.TestUI.Prompts.Skip(promptsBefore));
+        result.ConfirmPrompts.AddRange(Host.TestUI.ConfirmPrompts.Skip(confirmsBefore));
         result.HostLines.AddRange(Host.TestUI.Lines.Skip(linesBefore));
         if (ps.InvocationStateInfo.State == PSInvocationState.Stopped) result.Stopped = true;
+        Host.TestUI.ForgetAnswers();
         return result;
     }
 
@@ -192,7 +194,11 @@ internal sealed class PwshResult
     public List<string> Debug { get; } = new();
     public List<string> Warnings { get; } = new();
     public List<ProgressRecord> Progress { get; } = new();
+    /// <summary>Read prompts shown (Read-Host, the OTP prompt).</summary>
     public List<string> Prompts { get; } = new();
+
+    /// <summary>-Confirm questions shown, as "caption: message".</summary>
+    public List<string> ConfirmPrompts { get; } = new();
 
     /// <summary>Lines written to the host: "What if: ..." under -WhatIf, Write-Host.</summary>
     public List<string> HostLines { get; } = new();
@@ -201,7 +207,7 @@ internal sealed class PwshResult
 
     /// <summary>Every ShouldProcess question, answered (-Confirm prompt) or not (-WhatIf line), as (target, action).</summary>
     public IReadOnlyList<(string Target, string Action)> ShouldProcessCalls =>
-        Prompts.Concat(WhatIf)
+        ConfirmPrompts.Concat(WhatIf)
             .Select(text => ShouldProcessText.Match(text))
             .Where(m => m.Success)
             .Select(m => (m.Groups["target"].Value, m.Groups["action"].Value))
@@ -224,7 +230,7 @@ internal sealed class PwshResult
             .Concat(Errors.Select(ErrorText))
             .Concat(Verbose).Concat(Debug).Concat(Warnings)
             .Concat(Progress.Select(p => $"{p.Activity}: {p.StatusDescription} {p.CurrentOperation}"))
-            .Concat(Prompts).Concat(HostLines)
+            .Concat(Prompts).Concat(ConfirmPrompts).Concat(HostLines)
             .Concat(Terminating is null ? Array.Empty<string>() : new[] { ErrorText(Terminating) });
 
     private static string ErrorText(ErrorRecord e) =>
@@ -245,6 +251,9 @@ internal static class ErrorRecordParts
         public string Message => record.ErrorDetails?.Message ?? record.Exception.Message;
 
         public string? RecommendedAction => record.ErrorDetails?.RecommendedAction;
+
+        /// <summary>TargetObject without the PSObject wrapper PowerShell puts around pipeline input.</summary>
+        public object? Target => record.TargetObject is PSObject wrapped && wrapped.BaseObject is not PSCustomObject ? wrapped.BaseObject : record.TargetObject;
     }
 
     extension(ProgressRecord progress)

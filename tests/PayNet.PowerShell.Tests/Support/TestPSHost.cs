@@ -36,8 +36,11 @@ internal sealed class TestHostUserInterface : PSHostUserInterface
     private readonly Queue<string> _answers = new();
     private readonly System.Text.StringBuilder _pending = new();
 
-    /// <summary>Every prompt shown: a -Confirm question as "caption: message", a read as the text written before it.</summary>
+    /// <summary>Every read prompt (Read-Host, the OTP prompt): the text written before reading.</summary>
     public List<string> Prompts { get; } = new();
+
+    /// <summary>Every -Confirm question as "caption: message".</summary>
+    public List<string> ConfirmPrompts { get; } = new();
 
     /// <summary>Lines written to the host (Write-Host, "What if:" lines).</summary>
     public List<string> Lines { get; } = new();
@@ -46,6 +49,12 @@ internal sealed class TestHostUserInterface : PSHostUserInterface
     public void Answer(params string[] answers)
     {
         lock (_gate) foreach (var a in answers) _answers.Enqueue(a);
+    }
+
+    /// <summary>Forgets answers nobody asked for, so they cannot answer the next command's prompt.</summary>
+    public void ForgetAnswers()
+    {
+        lock (_gate) _answers.Clear();
     }
 
     /// <summary>The answer to every -Confirm question: "Y", "A", "N" or "L"; null refuses to answer (an error).</summary>
@@ -59,6 +68,11 @@ internal sealed class TestHostUserInterface : PSHostUserInterface
     private void Record(string prompt)
     {
         lock (_gate) Prompts.Add(prompt);
+    }
+
+    private void RecordConfirm(string prompt)
+    {
+        lock (_gate) ConfirmPrompts.Add(prompt);
     }
 
     /// <summary>The text written since the last line: what a prompt said before reading.</summary>
@@ -91,7 +105,7 @@ internal sealed class TestHostUserInterface : PSHostUserInterface
 
     public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice)
     {
-        Record($"{caption}: {message}");
+        RecordConfirm($"{caption}: {message}");
         var answer = ConfirmAnswer ?? throw new PSInvalidOperationException($"The test gave no answer for: {caption}: {message}");
         for (int i = 0; i < choices.Count; i++)
         {
