@@ -66,6 +66,24 @@ public sealed class PaymentBatchTests : IClassFixture<SandboxFixture>
     }
 
     [Fact]
+    public async Task ConvertFrom_Csv_rows_bind_by_property_name_with_their_string_amounts_and_the_ledger_shows_exactly_them()
+    {
+        await _sandbox.ResetAsync();
+        using var session = _sandbox.Connect();
+        const string csv = "ToMemberId,Amount,Reference,Description\n86888,12.50,csv-1,Lunch\n9555,1.75,csv-2,\n86888,100,csv-3,Rent share\n";
+
+        var result = session.Run("$csv | ConvertFrom-Csv | Invoke-PayNetPayment -Confirm:$false", new { csv });
+
+        Assert.Null(result.Terminating);
+        Assert.Empty(result.Errors);
+        Assert.Empty(result.ConfirmPrompts);
+        Assert.Equal(new[] { "csv-1", "csv-2", "csv-3" }, result.OutputOf<WalletPaymentReceipt>().Select(r => r.TraceNumber));
+        var ledger = await WalletTestKit.LedgerAsync(_sandbox.Control);
+        Assert.Equal(new[] { ("csv-1", 12.50m), ("csv-2", 1.75m), ("csv-3", 100m) }, ledger.Select(l => (l.Reference, l.Amount)));
+        Assert.Equal(1_000m - 12.50m - 1.75m - 100m, WalletTestKit.Balance(session));
+    }
+
+    [Fact]
     public async Task The_amount_check_happens_before_any_call_to_PayNet()
     {
         await _sandbox.ResetAsync();
