@@ -30,6 +30,11 @@ public sealed class WalletSandboxOptions
     public int RateLimitStatus { get; set; } = 429;
     public string OtpFixedCode { get; set; } = "123456";
     public bool RequireOtp { get; set; }
+    /// <summary>
+    /// wallet.md §11.2 (Payments:RequireTransactionPin): off in the seed tenant, whose execute requests carry
+    /// only transferTypeId, toMemberId and amount; on, every confirm needs transactionPin (§11.6 step 9).
+    /// </summary>
+    public bool RequireTransactionPin { get; set; }
     public int AddMoneyTransferTypeId { get; set; } = 27;
     public bool WithdrawPending { get; set; }
     public int AddMoneyAutoConfirmAfterSeconds { get; set; }
