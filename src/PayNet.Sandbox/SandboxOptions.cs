@@ -54,6 +54,12 @@ public sealed class TopUpSandboxOptions
     public int SlowMs { get; set; } = 35_000;
     /// <summary>UAE local time.</summary>
     public TimeSpan TimeZoneOffset { get; set; } = TimeSpan.FromHours(4);
+    /// <summary>
+    /// Reserve, on every reset, the checked transactions the providers' confirm examples name (seed 004's
+    /// external id "order-12345", seed 001's transaction id "69d-7c9-5f1-098-494"), so those sample requests
+    /// work unchanged. Off: a sandbox with no transactions at all.
+    /// </summary>
+    public bool SeedDocumentedTransactions { get; set; } = true;
 }
 
 public sealed class CardSandboxOptions
