@@ -10,9 +10,11 @@ public static class SeedLocator
     public const string EnvironmentVariable = "PAYNET_SEEDS";
     public const string Fallback = "/work/shared/seeds";
 
-    public static IEnumerable<string> Candidates()
+    public static IEnumerable<string> Candidates() => Candidates(Environment.GetEnvironmentVariable(EnvironmentVariable));
+
+    public static IEnumerable<string> Candidates(string? fromEnvironment)
     {
-        if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment) yield return fromEnvironment;
+        if (!string.IsNullOrEmpty(fromEnvironment)) yield return fromEnvironment;
         if (RepositoryRoot() is { } root) yield return Path.GetFullPath(Path.Combine(root, "..", "shared", "seeds"));
         yield return Fallback;
     }
