@@ -12,7 +12,8 @@ namespace PayNet.Sandbox.TopUp;
 public static class TopUpReceipts
 {
     public const string SupportEmail = "support@paynet-sandbox.invalid";
-    public const string CustomerService = "Customer Service: 800 1234";
+    /// <summary>INVENTED number: the seed's "800 1234" would put the sandbox member's PIN digits into every receipt.</summary>
+    public const string CustomerService = "Customer Service: 800 72963";
 
     public static JsonObject For(TopUpTransaction t, TopUpPos pos)
     {
