@@ -33,6 +33,21 @@ namespace PayNet.Core.Http
         /// <summary>Replaces the socket handler: benchmarks and fault tests.</summary>
         public Func<HttpMessageHandler>? PrimaryHandlerFactory { get; set; }
 
+        /// <summary>
+        /// Bound of settling one money move whose answer was lost (all lookups together). Settling never uses
+        /// the caller's token, so a cancelled call still learns whether money moved.
+        /// </summary>
+        public TimeSpan SettleTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+        /// <summary>
+        /// Wait before each settle lookup: a booking whose answer was lost often shows up a moment later.
+        /// The count is the number of lookups; the default spreads five over about six seconds.
+        /// </summary>
+        public System.Collections.Generic.IReadOnlyList<TimeSpan> SettleDelays { get; set; } = new[]
+        {
+            TimeSpan.Zero, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(3),
+        };
+
         /// <summary>Write-ahead record of every money move this client sends (see IMoneyJournal).</summary>
         public IMoneyJournal Journal { get; set; } = NullMoneyJournal.Instance;
 
