@@ -9,21 +9,6 @@ namespace PayNet.Core.Card
 {
     public sealed partial class CardClient
     {
-        /// <summary>
-        /// Asks Paynet to cancel (same day, full) or refund (later, full or partial) a transaction. The
-        /// request is reviewed asynchronously; follow it with <see cref="ListRefundsAsync"/>. Never re-sent:
-        /// a lost answer raises <see cref="PayNetStateUnknownException"/> naming the xact id.
-        /// </summary>
-        /// <param name="amount">TRY to refund; null = the full amount. Sent in kuruş.</param>
-        /// <param name="succeedUrl">Where Paynet posts the outcome, if anywhere.</param>
-        public async Task<CardOperationResult> RequestRefundAsync(string xactId, decimal? amount = null, string? succeedUrl = null, CancellationToken cancellationToken = default)
-        {
-            string id = RequireXactId("RequestRefund", xactId);
-            var body = new CardRefundBody { XactId = id, Amount = Kurus("RequestRefund", amount, id), SucceedUrl = CallbackUrl(succeedUrl, id) };
-            var reply = await MoveMoneyAsync("v1/transaction/reversed_request", "RequestRefund", body, id, cancellationToken).ConfigureAwait(false);
-            return Result("RequestRefund", id, reply, amount);
-        }
-
         /// <summary>Captures a pre-authorisation for its full amount or less (kuruş on the wire).</summary>
         public async Task<CardTransaction> CaptureAsync(string xactId, decimal? amount = null, CancellationToken cancellationToken = default)
         {

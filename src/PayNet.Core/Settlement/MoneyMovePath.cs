@@ -15,17 +15,22 @@ namespace PayNet.Core.Settlement
         NotYet,
         /// <summary>Something carries the reference but differs (amount, type, payee...): never a success.</summary>
         Mismatch,
+        /// <summary>PayNet provably did not execute it (a repeated TopUp confirm it refused): a failure, thrown as is.</summary>
+        Refused,
     }
 
     /// <summary>One lookup's answer: a result when found, else why not.</summary>
     internal readonly struct SettleStep<T> where T : class
     {
-        private SettleStep(SettleVerdict verdict, T? result, string why)
+        private SettleStep(SettleVerdict verdict, T? result, string why, Exception? refusal = null)
         {
             Verdict = verdict;
             Result = result;
             Why = why;
+            Refusal = refusal;
         }
+
+        public Exception? Refusal { get; }
 
         public SettleVerdict Verdict { get; }
         public T? Result { get; }
@@ -34,6 +39,7 @@ namespace PayNet.Core.Settlement
         public static SettleStep<T> Found(T result) => new SettleStep<T>(SettleVerdict.Found, result, string.Empty);
         public static SettleStep<T> NotYet(string why) => new SettleStep<T>(SettleVerdict.NotYet, null, why);
         public static SettleStep<T> Mismatch(string why) => new SettleStep<T>(SettleVerdict.Mismatch, null, why);
+        public static SettleStep<T> Refused(Exception refusal) => new SettleStep<T>(SettleVerdict.Refused, null, refusal.Message, refusal);
     }
 
     /// <summary>
@@ -120,6 +126,11 @@ namespace PayNet.Core.Settlement
                         journal.RecordOutcome(intent, state, "settled after: " + why, id);
                         Log(options, intent, $"settled as {state} ({id}).");
                         return step.Result!;
+                    }
+                    if (step.Verdict == SettleVerdict.Refused)
+                    {
+                        journal.RecordOutcome(intent, MoneyMoveState.Failed, Redact(options, step.Why), null);
+                        throw step.Refusal!;
                     }
                     last = step.Why;
                     if (step.Verdict == SettleVerdict.Mismatch) break;
