@@ -56,11 +56,14 @@ namespace PayNet.Core.Settlement
     {
         /// <param name="send">Sends the request once and maps a clear answer. Throws a PayNetException for a refusal.</param>
         /// <param name="outcomeOf">The journal state and transaction id of a result (Succeeded, Pending or Failed).</param>
-        /// <param name="lookup">One settle lookup; called with the round number (1-based) and the settle token.</param>
+        /// <param name="lookup">
+        /// One settle lookup; called with the round number (1-based) and the settle token. Null for a move PayNet
+        /// offers no way to look up: a failure after sending is then state unknown at once.
+        /// </param>
         public static async Task<T> RunAsync<T>(PayNetClientOptions options, MoneyMoveIntent intent,
             Func<CancellationToken, Task<T>> send,
             Func<T, (MoneyMoveState State, string? TransactionId)> outcomeOf,
-            Func<int, CancellationToken, Task<SettleStep<T>>> lookup,
+            Func<int, CancellationToken, Task<SettleStep<T>>>? lookup,
             CancellationToken cancellationToken) where T : class
         {
             // Cancelled before anything left: nothing to settle, nothing to journal.
@@ -94,11 +97,11 @@ namespace PayNet.Core.Settlement
         /// <summary>Settles under its own bound, whatever happened to the caller's token.</summary>
         private static async Task<T> SettleAsync<T>(PayNetClientOptions options, MoneyMoveIntent intent, string why, Exception failure,
             Func<T, (MoneyMoveState State, string? TransactionId)> outcomeOf,
-            Func<int, CancellationToken, Task<SettleStep<T>>> lookup) where T : class
+            Func<int, CancellationToken, Task<SettleStep<T>>>? lookup) where T : class
         {
             var journal = options.Journal ?? NullMoneyJournal.Instance;
-            var delays = options.SettleDelays;
-            string last = "no lookup ran";
+            var delays = lookup is null ? Array.Empty<TimeSpan>() : options.SettleDelays;
+            string last = lookup is null ? "PayNet offers no lookup for this move" : "no lookup ran";
             using (var own = new CancellationTokenSource(options.SettleTimeout))
             {
                 for (int round = 1; round <= delays.Count; round++)
@@ -107,7 +110,7 @@ namespace PayNet.Core.Settlement
                     try
                     {
                         if (delays[round - 1] > TimeSpan.Zero) await Task.Delay(delays[round - 1], own.Token).ConfigureAwait(false);
-                        step = await lookup(round, own.Token).ConfigureAwait(false);
+                        step = await lookup!(round, own.Token).ConfigureAwait(false);
                     }
                     catch (OperationCanceledException) when (own.IsCancellationRequested)
                     {

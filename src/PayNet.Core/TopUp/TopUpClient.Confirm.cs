@@ -36,7 +36,13 @@ namespace PayNet.Core.TopUp
                 {
                     checkedTransaction.ConfirmSent = true;
                     var reply = await _transport.PostAsync("transaction/confirm", "Confirm", CallKind.MoneyMove, body, reference, token).ConfigureAwait(false);
-                    if (!reply.IsError) return Map(reply, checkedTransaction, reference);
+                    if (!reply.IsError)
+                    {
+                        var confirmed = Map(reply, checkedTransaction, reference);
+                        // A state the client cannot read says nothing about the money: settle it by find.
+                        if (confirmed.State == TopUpState.Unknown) throw new PayNetAmbiguousOutcomeException("the answer carried no state the client could read");
+                        return confirmed;
+                    }
                     if (!TopUpErrors.IsRetryable(reply.ErrorCode ?? 0)) throw reply.ToException("Confirm", reference);
                     throw new PayNetAmbiguousOutcomeException($"Paynet answered code {reply.ErrorCode} (retry the request)");
                 },

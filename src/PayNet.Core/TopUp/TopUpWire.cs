@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using PayNet.Core.Json;
 
 namespace PayNet.Core.TopUp
 {
@@ -74,8 +75,8 @@ namespace PayNet.Core.TopUp
     internal sealed class TransactionReplyDto
     {
         [JsonPropertyName("transaction")] public TransactionDto? Transaction { get; set; }
-        [JsonPropertyName("info")] public VoucherInfoDto? Info { get; set; }
-        [JsonPropertyName("details")] public DetailsDto? Details { get; set; }
+        [JsonPropertyName("info"), JsonConverter(typeof(ObjectOrEmptyConverter<VoucherInfoDto>))] public VoucherInfoDto? Info { get; set; }
+        [JsonPropertyName("details"), JsonConverter(typeof(ObjectOrEmptyConverter<DetailsDto>))] public DetailsDto? Details { get; set; }
 
         // A check answer may carry the transaction's members at the root (its shape is undocumented, §11.1).
         [JsonPropertyName("id")] public string? Id { get; set; }
@@ -104,7 +105,7 @@ namespace PayNet.Core.TopUp
         [JsonPropertyName("country_name")] public string? CountryName { get; set; }
         [JsonPropertyName("provider_id")] public string? ProviderId { get; set; }
         [JsonPropertyName("provider_name")] public string? ProviderName { get; set; }
-        [JsonPropertyName("info")] public VoucherInfoDto? Info { get; set; }
+        [JsonPropertyName("info"), JsonConverter(typeof(ObjectOrEmptyConverter<VoucherInfoDto>))] public VoucherInfoDto? Info { get; set; }
         [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
     }
 
@@ -140,7 +141,7 @@ namespace PayNet.Core.TopUp
         [JsonPropertyName("providers")] public List<LegacyOperatorDto>? Providers { get; set; }
         [JsonPropertyName("provider")] public LegacyOperatorDto? Provider { get; set; }
         [JsonPropertyName("amounts")] public List<DenominationDto>? Amounts { get; set; }
-        [JsonPropertyName("details")] public DetailsDto? Details { get; set; }
+        [JsonPropertyName("details"), JsonConverter(typeof(ObjectOrEmptyConverter<DetailsDto>))] public DetailsDto? Details { get; set; }
     }
 
     internal sealed class LegacyCountryDto
