@@ -48,8 +48,14 @@ namespace PayNet.Core.TopUp
     internal sealed class TopUpSigner
     {
         private readonly TopUpCredentials _credentials;
+        private readonly Security.Redactor? _redactor;
 
-        public TopUpSigner(TopUpCredentials credentials) => _credentials = credentials;
+        /// <param name="redactor">Told every hash signed, so a server that echoes one cannot put it in a message.</param>
+        public TopUpSigner(TopUpCredentials credentials, Security.Redactor? redactor = null)
+        {
+            _credentials = credentials;
+            _redactor = redactor;
+        }
 
         public int PosId => _credentials.PosId;
 
@@ -71,6 +77,7 @@ namespace PayNet.Core.TopUp
         {
             key = TopUpKeySource.Next(_credentials.PosId);
             string hash = Hash(_credentials.PosId, _credentials.Token.Reveal(), key);
+            _redactor?.AddTransientSecret(hash);
             using (var buffer = new MemoryStream())
             {
                 using (var writer = new Utf8JsonWriter(buffer))

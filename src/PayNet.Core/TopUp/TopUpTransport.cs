@@ -50,7 +50,7 @@ namespace PayNet.Core.TopUp
 
         public TopUpTransport(TopUpCredentials credentials, PayNetClientOptions options)
         {
-            _signer = new TopUpSigner(credentials);
+            _signer = new TopUpSigner(credentials, options.Redactor);
             options.Redactor.AddSecret(credentials.Token);
             _pipeline = new PayNetHttpPipeline(PayNetApi.TopUp, options, authHandler: null);
         }
