@@ -27,8 +27,18 @@ namespace PayNet.Core.Http
         /// <summary>Plain http to a non-loopback host is refused unless this is set (and then warned about).</summary>
         public bool AllowInsecureHttp { get; set; }
 
-        /// <summary>Null means the system proxy.</summary>
+        /// <summary>
+        /// Null means the system proxy (see <see cref="UseSystemProxy"/>). A plain-http proxy that is not on this
+        /// machine is refused unless <see cref="AllowInsecureHttp"/> is set; https and loopback proxies are fine.
+        /// </summary>
         public IWebProxy? Proxy { get; set; }
+
+        /// <summary>
+        /// When <see cref="Proxy"/> is null: true uses the proxy the environment names (HTTPS_PROXY / HTTP_PROXY /
+        /// ALL_PROXY, honouring NO_PROXY; on Windows PowerShell the system settings), checked by the same rule as an
+        /// explicit proxy; false connects directly whatever the environment says.
+        /// </summary>
+        public bool UseSystemProxy { get; set; } = true;
 
         /// <summary>Replaces the socket handler: benchmarks and fault tests.</summary>
         public Func<HttpMessageHandler>? PrimaryHandlerFactory { get; set; }
@@ -62,9 +72,17 @@ namespace PayNet.Core.Http
             if (BaseUri.Scheme == Uri.UriSchemeHttps) return;
             if (BaseUri.Scheme != Uri.UriSchemeHttp)
                 throw new PayNetException(api, "Connect", PayNetErrorCategory.InvalidArgument, $"Base URI '{BaseUri}' must use https.");
-            if (IsLoopback(BaseUri) || AllowInsecureHttp) return;
-            throw new PayNetException(api, "Connect", PayNetErrorCategory.InvalidArgument,
-                $"Refusing to send {api} credentials over plain http to '{BaseUri.Host}'. Use https, or allow insecure http explicitly.");
+            if (!IsLoopback(BaseUri) && !AllowInsecureHttp)
+                throw new PayNetException(api, "Connect", PayNetErrorCategory.InvalidArgument,
+                    $"Refusing to send {api} credentials over plain http to '{BaseUri.Host}'. Use https, or allow insecure http explicitly.");
+        }
+
+        /// <summary>Throws when the base URI or the proxy in use would carry credentials in clear text to another machine.</summary>
+        public void EnsureSafeTransport(PayNetApi api, bool checkProxy)
+        {
+            EnsureSafeTransport(api);
+            if (checkProxy && PrimaryHandlerFactory is null)
+                ProxyRule.Check(api, BaseUri, Proxy, UseSystemProxy ? ProxyRule.SystemProxy() : null, AllowInsecureHttp);
         }
 
         public static bool IsLoopback(Uri uri) =>
