@@ -31,6 +31,12 @@ namespace PayNet.Core.TopUp
             }
         }
 
+        /// <summary>Remembers that Paynet accepted a request signed for the POS: its id and token are right.</summary>
+        public static void MarkAccepted(int posId) => Counters.GetOrAdd(posId, _ => new Counter()).Accepted = true;
+
+        /// <summary>True once Paynet accepted any request signed for the POS in this process.</summary>
+        public static bool WasAccepted(int posId) => Counters.TryGetValue(posId, out var counter) && counter.Accepted;
+
         /// <summary>The last key handed out for the POS (0 when none yet).</summary>
         public static long Last(int posId)
         {
@@ -41,6 +47,7 @@ namespace PayNet.Core.TopUp
         private sealed class Counter
         {
             public long Last;
+            public volatile bool Accepted;
         }
     }
 
