@@ -33,27 +33,37 @@ public sealed class CancelledSettleSandboxTests : IClassFixture<TopUpSandboxFixt
     }
 
     [Fact]
-    public async Task Cancelling_a_wallet_withdrawal_whose_answer_was_lost_still_settles_it()
+    public async Task Cancelling_a_wallet_withdrawal_whose_answer_is_late_still_reports_the_booking()
     {
+        // Issue 20 item 3: the withdrawal commits, its answer is late, and Ctrl+C lands while the client waits.
         using var wallet = SandboxWallet.Client(_sandbox.Server);
         using var control = new HttpClient { BaseAddress = _sandbox.Server.RootUri };
         string trace = "WD-" + Guid.NewGuid().ToString("N")[..10];
-        await SandboxWallet.ArmFaultAsync(control, "/wallet/api/payments/confirm/system-payment", "Delay");
-        using var ctrlC = new CancellationTokenSource();
         var quote = await wallet.ValidateSystemPaymentAsync(new WalletSystemPaymentRequest(wallet.Settings.TransferTypes.Withdraw, 5m) { TraceNumber = trace });
+        await SandboxWallet.ArmFaultAsync(control, "/wallet/api/payments/confirm/system-payment", "DelayAfterCommit");
+        using var ctrlC = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
-        var pay = wallet.ExecutePaymentAsync(quote, null, ctrlC.Token);
-        ctrlC.CancelAfter(200);
-        try
-        {
-            var receipt = await pay;
-            Assert.True(receipt.Reconciled);
-            Assert.Single(await SandboxWallet.LedgerAsync(control, trace));
-        }
-        catch (PayNetStateUnknownException unknown)
-        {
-            // Allowed only while the booking has not appeared: the error names the reference.
-            Assert.Equal(trace, unknown.Reference);
-        }
+        var receipt = await wallet.ExecutePaymentAsync(quote, null, ctrlC.Token);
+
+        Assert.True(ctrlC.IsCancellationRequested);
+        Assert.True(receipt.Reconciled);
+        Assert.Equal(trace, receipt.TraceNumber);
+        Assert.Single(await SandboxWallet.LedgerAsync(control, trace));
+    }
+
+    [Fact]
+    public async Task Cancelling_add_money_whose_answer_was_dropped_still_reports_it()
+    {
+        using var wallet = SandboxWallet.Client(_sandbox.Server);
+        using var control = new HttpClient { BaseAddress = _sandbox.Server.RootUri };
+        string trace = "AM-" + Guid.NewGuid().ToString("N")[..10];
+        await SandboxWallet.ArmFaultAsync(control, "/wallet/api/payments/confirm/system-payment", "DelayAfterCommit");
+        using var ctrlC = new CancellationTokenSource(TimeSpan.FromMilliseconds(600));
+
+        var receipt = await wallet.AddMoneyAsync(7m, traceNumber: trace, cancellationToken: ctrlC.Token);
+
+        Assert.True(receipt.Reconciled);
+        Assert.True(receipt.Pending);
+        Assert.Equal(7m, receipt.Amount);
     }
 }
