@@ -56,7 +56,7 @@ namespace PayNet.Core.Http
 
         public PayNetHttpPipeline(PayNetApi api, PayNetClientOptions options, Func<DelegatingHandler>? authHandler)
         {
-            options.EnsureSafeTransport(api);
+            options.EnsureSafeTransport(api, checkProxy: true);
             _api = api;
             Options = options;
             var services = new ServiceCollection();
@@ -93,6 +93,11 @@ namespace PayNet.Core.Http
             {
                 handler.Proxy = options.Proxy;
                 handler.UseProxy = true;
+            }
+            else if (!options.UseSystemProxy || PayNetClientOptions.IsLoopback(options.BaseUri))
+            {
+                // Traffic to this machine never goes through the environment's proxy.
+                handler.UseProxy = false;
             }
             return handler;
         }

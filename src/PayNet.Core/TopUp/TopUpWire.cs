@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using PayNet.Core.Json;
 
 namespace PayNet.Core.TopUp
 {
@@ -78,7 +79,7 @@ namespace PayNet.Core.TopUp
         [JsonPropertyName("info")] [JsonConverter(typeof(ObjectOrNothingConverter<VoucherInfoDto>))] public VoucherInfoDto? Info { get; set; }
         /// <summary>Six strings on success, <c>{}</c> or absent while pending (§5.6).</summary>
         [JsonPropertyName("receipt")] [JsonConverter(typeof(ObjectOrNothingConverter<ReceiptDto>))] public ReceiptDto? Receipt { get; set; }
-        [JsonPropertyName("details")] public DetailsDto? Details { get; set; }
+        [JsonPropertyName("details")] [JsonConverter(typeof(ObjectOrNothingConverter<DetailsDto>))] public DetailsDto? Details { get; set; }
 
         // A check answer may carry the transaction's members at the root (its shape is undocumented, §11.1).
         [JsonPropertyName("id")] public string? Id { get; set; }
@@ -175,7 +176,7 @@ namespace PayNet.Core.TopUp
         [JsonPropertyName("providers")] public List<LegacyOperatorDto>? Providers { get; set; }
         [JsonPropertyName("provider")] public LegacyOperatorDto? Provider { get; set; }
         [JsonPropertyName("amounts")] public List<DenominationDto>? Amounts { get; set; }
-        [JsonPropertyName("details")] public DetailsDto? Details { get; set; }
+        [JsonPropertyName("details"), JsonConverter(typeof(ObjectOrEmptyConverter<DetailsDto>))] public DetailsDto? Details { get; set; }
     }
 
     internal sealed class LegacyCountryDto
