@@ -52,16 +52,19 @@ public sealed class BaseCmdletTests : IDisposable
     }
 
     [Fact]
-    public void An_unknown_money_state_stops_the_pipeline_with_the_reference_to_look_up()
+    public void An_unknown_money_state_is_a_non_terminating_error_naming_the_command_that_settles_it()
     {
+        // Non-terminating so every result already written reaches the caller ($out = ... keeps them);
+        // money movers then refuse later rows with PayNetBatchHalted (MoneySafetyCmdletTests).
         var result = _session.Pipe("Test-PayNetBase", new[] { "a", "unknown", "b" });
-        Assert.Equal(new object?[] { "A" }, result.Output);
-        Assert.NotNull(result.Terminating);
-        Assert.Equal(ErrorIds.StateUnknown, result.Terminating!.ErrorId);
-        Assert.Equal(ErrorCategory.InvalidResult, result.Terminating.Category);
-        Assert.Equal("unknown", result.Terminating.TargetObject);
-        Assert.Contains("order-1", result.Terminating.Message);
-        Assert.Contains("Get-PayNetTransaction", result.Terminating.RecommendedAction);
+        Assert.Equal(new object?[] { "A", "B" }, result.Output);
+        Assert.Null(result.Terminating);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(ErrorIds.StateUnknown, error.ErrorId);
+        Assert.Equal(ErrorCategory.InvalidResult, error.Category);
+        Assert.Equal("unknown", error.TargetObject);
+        Assert.Contains("order-1", error.Message);
+        Assert.Equal("Sync-PayNetJournal -Reference 'order-1'", error.RecommendedAction);
     }
 
     [Fact]

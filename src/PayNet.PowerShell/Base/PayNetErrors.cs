@@ -20,6 +20,11 @@ namespace PayNet.PowerShell
         public const string Cancelled = "PayNetCancelled";
         public const string OtpRequired = "PayNetOtpRequired";
         public const string InvalidFile = "PayNetInvalidFile";
+        public const string InvalidAmount = PayNet.Core.Money.PayNetInvalidAmountException.ErrorId;
+        /// <summary>A money move not sent because an earlier one in the same batch ended in an unknown state.</summary>
+        public const string BatchHalted = "PayNetBatchHalted";
+        /// <summary>Ctrl+C landed after a money move had happened: its result, reported on the host and in $Error.</summary>
+        public const string StoppedAfterMoneyMoved = "PayNetStoppedAfterMoneyMoved";
 
         public static string For(PayNetErrorCategory category) => category switch
         {
@@ -70,14 +75,15 @@ namespace PayNet.PowerShell
         {
             string? action = error.Category switch
             {
-                PayNetErrorCategory.StateUnknown => $"Run Get-PayNetTransaction for reference '{error.Reference}' to learn whether it executed before trying again.",
+                PayNetErrorCategory.StateUnknown => $"Sync-PayNetJournal -Reference '{error.Reference}'",
                 PayNetErrorCategory.Authentication => "Check the credentials given to Connect-PayNet.",
                 PayNetErrorCategory.LimitsExceeded => error.RetryAfter is TimeSpan wait ? $"Wait {wait.TotalSeconds:0} s and try again." : "Wait and try again later.",
                 PayNetErrorCategory.Unavailable => "PayNet did not answer; try again later.",
                 PayNetErrorCategory.Timeout => "Raise -TimeoutSec or try again later.",
                 _ => null,
             };
-            return Create(ErrorIds.For(error.Category), ErrorIds.CategoryFor(error.Category), target, error.Message, error, action);
+            string errorId = error is PayNet.Core.Money.PayNetInvalidAmountException ? ErrorIds.InvalidAmount : ErrorIds.For(error.Category);
+            return Create(errorId, ErrorIds.CategoryFor(error.Category), target, error.Message, error, action);
         }
     }
 

@@ -101,11 +101,26 @@ public sealed class CompareCardLedgerTests : SandboxCmdletTest
     }
 
     [Fact]
-    public void Custom_column_names_and_European_amounts_are_understood()
+    public void Custom_column_names_and_European_amounts_are_understood_when_the_culture_is_named()
     {
         var row = new Dictionary<string, object?> { ["Belge"] = "RCN-0015", ["Tutar"] = "813,75", ["Doviz"] = "TRY", ["Durum"] = "odendi" };
-        var host = Compare(new object[] { row }, c => { c["ReferenceProperty"] = "Belge"; c["AmountProperty"] = "Tutar"; c["CurrencyProperty"] = "Doviz"; c["StateProperty"] = "Durum"; });
+        var host = Compare(new object[] { row }, c => { c["ReferenceProperty"] = "Belge"; c["AmountProperty"] = "Tutar"; c["CurrencyProperty"] = "Doviz"; c["StateProperty"] = "Durum"; c["Culture"] = "tr-TR"; });
         Assert.Equal(ReconciliationStatus.Matched, host.OutputOf<ReconciliationResult>().Single(r => r.Reference == "RCN-0015").Status);
+    }
+
+    [Theory]
+    [InlineData("813,75")]
+    [InlineData("1,234.00")]
+    [InlineData("8.137,5")]
+    public void Without_a_named_culture_a_comma_is_never_guessed(string amount)
+    {
+        var row = new Dictionary<string, object?> { ["Reference"] = "RCN-0015", ["Amount"] = amount, ["Currency"] = "TRY" };
+        var host = Compare(new object[] { row });
+        var error = Assert.Single(host.Errors);
+        Assert.Equal("PayNetInvalidAmount", error.ErrorId);
+        Assert.Same(row, error.Target);
+        Assert.Contains("-Culture", error.Message);
+        Assert.DoesNotContain(host.OutputOf<ReconciliationResult>(), r => r.Reference == "RCN-0015" && r.Status == ReconciliationStatus.Matched);
     }
 
     [Fact]
@@ -119,7 +134,8 @@ public sealed class CompareCardLedgerTests : SandboxCmdletTest
         };
         var host = Compare(rows);
         Assert.Equal(2, host.Errors.Count);
-        Assert.All(host.Errors, e => Assert.Equal(ErrorIds.InvalidArgument, e.ErrorId));
+        Assert.Equal(ErrorIds.InvalidArgument, host.Errors[0].ErrorId);
+        Assert.Equal("PayNetInvalidAmount", host.Errors[1].ErrorId);
         Assert.All(host.Errors, e => Assert.Equal(ErrorCategory.InvalidData, e.Category));
         Assert.Same(rows[1], host.Errors[1].Target);
         Assert.Equal(ReconciliationStatus.Matched, host.OutputOf<ReconciliationResult>().Single(r => r.Reference == "RCN-0015").Status);

@@ -154,5 +154,6 @@ internal sealed class TestHostUserInterface : PSHostUserInterface
     public override void WriteDebugLine(string message) { }
     public override void WriteProgress(long sourceId, ProgressRecord record) { }
     public override void WriteVerboseLine(string message) { }
-    public override void WriteWarningLine(string message) { }
+    /// <summary>Recorded as a console shows it, so tests see warnings written straight to the host (after Ctrl+C).</summary>
+    public override void WriteWarningLine(string message) => WriteLine("WARNING: " + message);
 }

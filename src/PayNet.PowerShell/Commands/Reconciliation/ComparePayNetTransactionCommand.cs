@@ -50,6 +50,13 @@ namespace PayNet.PowerShell.Commands
         [Parameter]
         public string? StateProperty { get; set; }
 
+        /// <summary>
+        /// The culture the ledger's amounts were written in (de-DE reads '1.234,56'). Without it, amounts are
+        /// read strictly: digits and at most one '.', and anything else is that row's PayNetInvalidAmount error.
+        /// </summary>
+        [Parameter]
+        public System.Globalization.CultureInfo? Culture { get; set; }
+
         /// <summary>Largest amount difference still counted as matched.</summary>
         [Parameter]
         [ValidateRange(0, 1_000_000)]
@@ -98,9 +105,9 @@ namespace PayNet.PowerShell.Commands
             decimal? amount = null;
             if (!string.IsNullOrWhiteSpace(amountText))
             {
-                if (!LedgerRowReader.TryParseAmount(amountText, out var parsed))
+                if (!LedgerRowReader.TryParseAmount(amountText, Culture, out var parsed, out var problem))
                 {
-                    WriteItemError(ErrorIds.InvalidArgument, ErrorCategory.InvalidData, InputObject, $"Ledger row {_rows} ({reference}): '{amountText}' is not an amount.");
+                    WriteItemError(ErrorIds.InvalidAmount, ErrorCategory.InvalidData, InputObject, $"Ledger row {_rows} ({reference}): {problem}");
                     return;
                 }
                 amount = parsed;

@@ -55,16 +55,16 @@ namespace PayNet.PowerShell.Commands
         private protected void ExecuteQuote(WalletPaymentQuote quote, string? otp, string action)
         {
             var client = Wallet;
-            if (!ShouldProcess(Describe(quote), action)) return;
+            if (!ShouldMoveMoney(Describe(quote), action)) return;
             string? confirmOtp = null;
             if (quote.RequiresOtp)
             {
                 confirmOtp = PaymentOtp(client, otp, "this payment");
                 if (confirmOtp is null) return;
             }
-            var receipt = Await(ct => client.ExecutePaymentAsync(quote, confirmOtp, ct));
+            var receipt = MoveMoney(quote.TraceNumber, ct => client.ExecutePaymentAsync(quote, confirmOtp, ct));
             CurrentTarget = receipt;
-            WriteObject(receipt);
+            WriteMoneyResult(receipt);
         }
 
         /// <summary>The OTP of a payment confirm: -Otp, else one PayNet texts to the member's own mobile (Verification) and the console types.</summary>
