@@ -44,4 +44,25 @@ public sealed class ThrottleLimitTests : SandboxCmdletTest
         foreach (var reference in expectedRows) if (collapsed.Count == 0 || collapsed[^1] != reference) collapsed.Add(reference);
         Assert.Equal(collapsed, perRow);
     }
+
+    [Fact]
+    public void Forty_top_up_rows_at_throttle_eight_each_look_up_their_own_external_id()
+    {
+        // TopUp lookups are queued work too: each must use the ExternalId of its own row, not the one
+        // PowerShell bound for a later row while it waited.
+        var orders = new[] { "order-a", "order-b", "order-c", "order-d" };
+        foreach (var order in orders)
+        {
+            var started = Session.Call("Start-PayNetTopUp", new { Product = "et-mc", Account = "971550000000", Amount = 10m, ExternalId = order, PollIntervalSec = 0.02 });
+            Assert.True(started.Errors.Count == 0 && started.Terminating is null, $"top-up {order}: {started.Terminating ?? started.Errors.FirstOrDefault()}");
+        }
+        var rows = Enumerable.Range(0, 40).Select(i => orders[(i * 7 + i / 5) % orders.Length]).ToArray();
+        string csv = "ExternalId\n" + string.Join("\n", rows);
+
+        var result = Session.Run("$csv | ConvertFrom-Csv | Get-PayNetTransaction -ThrottleLimit 8", new { csv });
+
+        Assert.Null(result.Terminating);
+        Assert.Empty(result.Errors);
+        Assert.Equal(rows, result.OutputOf<PayNet.Core.TopUp.TopUpTransaction>().Select(t => t.ExternalId));
+    }
 }
