@@ -65,6 +65,11 @@ public static class ControlApi
                         .Where(t => t.ParentId is null && t.Status == PayNet.Sandbox.Wallet.TransferStatus.Pending)
                         .Select(t => new { id = t.Id, reference = t.TraceNumber, amount = t.Amount, typeId = t.TypeId, operation = t.Operation })
                         .ToArray(),
+                    // Transfers that were pending and then failed or were denied hold no money, but they did exist.
+                    settledWithoutMoney = state.Transfers.Values
+                        .Where(t => t.ParentId is null && t.Status != PayNet.Sandbox.Wallet.TransferStatus.Pending && t.Status != PayNet.Sandbox.Wallet.TransferStatus.Processed)
+                        .Select(t => new { id = t.Id, reference = t.TraceNumber, amount = t.Amount, status = t.Status })
+                        .ToArray(),
                 });
             }
         });

@@ -18,10 +18,16 @@ public sealed record SoakOutcome(SoakOp Op, string Api, string Reference, SoakSt
 {
     /// <summary>An earlier op of the sequence already took this reference (same API).</summary>
     public bool ReferenceTaken { get; init; }
+
+    /// <summary>Reported as accepted but not finished (add money awaiting the gateway): its booking may later fail without money.</summary>
+    public bool Pending { get; init; }
 }
 
-/// <summary>One money movement as the sandbox holds it: in the ledger, pending, or (Card) a refund request.</summary>
-public sealed record SoakBooking(string Api, string Reference, decimal Amount, string? Currency, string? Payee);
+/// <summary>
+/// One money movement as the sandbox holds it: in the ledger, pending, or (Card) a refund request. HoldsNoMoney marks a
+/// transfer that was pending and then failed at the gateway: it existed (a Pending report of it was true) but moved nothing.
+/// </summary>
+public sealed record SoakBooking(string Api, string Reference, decimal Amount, string? Currency, string? Payee, bool HoldsNoMoney = false);
 
 /// <summary>
 /// A sandbox of its own and the clients of one soak thread, and the executor of one op: every money move goes through
@@ -155,7 +161,7 @@ public sealed class SoakWorld : IAsyncDisposable
     }
 
     private static SoakOutcome Paid(SoakOp op, WalletPaymentReceipt receipt, string payee) =>
-        new(op, "Wallet", receipt.TraceNumber, SoakStatus.Succeeded, receipt.Amount, receipt.Currency, payee);
+        new(op, "Wallet", receipt.TraceNumber, SoakStatus.Succeeded, receipt.Amount, receipt.Currency, payee) { Pending = receipt.Pending };
 
     private void Arm(SoakOp op)
     {
@@ -206,6 +212,11 @@ public sealed class SoakWorld : IAsyncDisposable
             {
                 if (t.GetProperty("reference").GetString() is string reference)
                     bookings.Add(new SoakBooking("Wallet", reference, t.GetProperty("amount").GetDecimal(), null, "system"));
+            }
+            foreach (var t in pending.RootElement.GetProperty("settledWithoutMoney").EnumerateArray())
+            {
+                if (t.GetProperty("reference").GetString() is string reference)
+                    bookings.Add(new SoakBooking("Wallet", reference, t.GetProperty("amount").GetDecimal(), null, "system", HoldsNoMoney: true));
             }
         }
         foreach (var r in await CardRequestsAsync())
