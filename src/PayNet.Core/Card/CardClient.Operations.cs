@@ -32,7 +32,7 @@ namespace PayNet.Core.Card
         {
             string id = RequireXactId("PreAuthReversal", xactId);
             return await MoveMoneyAsync("v1/transaction/preauth_reversal", "PreAuthReversal", new CardXactBody { XactId = id }, id, null,
-                reply => Result("PreAuthReversal", id, reply, null), cancellationToken).ConfigureAwait(false);
+                reply => Result("PreAuthReversal", id, reply, null, movesMoney: true), cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Flags a transaction as booked on your side, so lists with Untransferred skip it. Idempotent.</summary>
@@ -75,7 +75,10 @@ namespace PayNet.Core.Card
                 cancellationToken);
         }
 
-        private static CardOperationResult Result(string operation, string xactId, CardReply reply, decimal? amount) => new CardOperationResult
+        /// <summary>A request's answer; one without a return code is unreadable, not a success (it may or may not have run).</summary>
+        private static CardOperationResult Result(string operation, string xactId, CardReply reply, decimal? amount, bool movesMoney = false) => movesMoney && reply.Code is null
+            ? throw new PayNetAmbiguousOutcomeException($"the answer to {operation} carried no return code")
+            : new CardOperationResult
         {
             Operation = operation,
             XactId = xactId,
@@ -89,6 +92,9 @@ namespace PayNet.Core.Card
         {
             var envelope = reply.Read<CardEnvelopeDto<CardRowDto>>(operation, xactId);
             var row = envelope.Data?.FirstOrDefault() ?? reply.Read<CardRowDto>(operation, xactId);
+            // A 200 that names no transaction and no outcome is not a success: it may or may not have run.
+            if (row.IsSucceed is null && string.IsNullOrEmpty(row.XactId) && reply.Code is null)
+                throw new PayNetAmbiguousOutcomeException($"the answer to {operation} named no transaction and no return code");
             if (row.IsSucceed == false)
             {
                 string why = row.BankErrorMessage ?? row.PaynetErrorMessage ?? reply.Message ?? "declined";

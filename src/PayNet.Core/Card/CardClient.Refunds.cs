@@ -36,7 +36,7 @@ namespace PayNet.Core.Card
                 async token =>
                 {
                     var reply = await _transport.PostAsync("v1/transaction/reversed_request", RefundOperation, CallKind.MoneyMove, body, id, false, token).ConfigureAwait(false);
-                    return Result(RefundOperation, id, reply, amount);
+                    return Result(RefundOperation, id, reply, amount, movesMoney: true);
                 },
                 result => (MoneyMoveState.Pending, result.XactId),
                 async (round, token) => SettleRefund(id, amount, before, await RefundStateAsync(id, token).ConfigureAwait(false)),

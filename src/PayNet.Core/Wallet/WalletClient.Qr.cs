@@ -29,8 +29,8 @@ namespace PayNet.Core.Wallet
             return _mapper.Qr(dto);
         }
 
-        /// <summary>True when the code's payee is the signed-in member (by id, else by principal).</summary>
-        private bool IsOwnCode(WalletQrCode code)
+        /// <summary>True when the code's payee is the signed-in member (by id, else by principal): paying it is refused. For -WhatIf and prompts.</summary>
+        public bool IsOwnQrCode(WalletQrCode code)
         {
             var self = _session.InitialData;
             if (code.ToMemberId is long payee && self?.MemberId is long me) return payee == me;
@@ -60,7 +60,7 @@ namespace PayNet.Core.Wallet
             if (string.IsNullOrWhiteSpace(qrString)) throw Invalid(operation, "The QR string is required.");
             if (amount is decimal given) MoneyRules.Validate(PayNetApi.Wallet, operation, given, Settings.DefaultCurrency);
             var code = await DecodeQrAsync(qrString, cancellationToken).ConfigureAwait(false);
-            if (IsOwnCode(code))
+            if (IsOwnQrCode(code))
                 throw new PayNetException(PayNetApi.Wallet, operation, PayNetErrorCategory.InvalidArgument,
                     "This QR code is your own: it asks for money to be paid to you, so you cannot pay it. Give it to the payer to scan.",
                     providerCode: "QR_OWN_CODE");

@@ -33,7 +33,7 @@ public static class TopUpMoney
                 decimal price = t.Price ?? 0;
                 pos.Balance -= price;
                 t.Debited = true;
-                ledger.Record(new LedgerEntry(Api, "Confirm", Reference(t), t.Id, price, "AED", now));
+                ledger.Record(new LedgerEntry(Api, "Confirm", Reference(t), t.Id, price, "AED", now) { Payee = t.Account });
             }
         }
         if (!t.Simulation && state is 2 or 3 && t.Debited && !t.Refunded)

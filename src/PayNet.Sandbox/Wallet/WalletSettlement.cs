@@ -147,7 +147,10 @@ internal static class WalletSettlement
             transfer.Id.ToString(CultureInfo.InvariantCulture),
             transfer.Amount,
             WalletSeed.Currency.Name,
-            now));
+            now)
+        {
+            Payee = state.Accounts[transfer.ToAccountId] is var to && state.OwnerOf(to) is { } owner ? owner.Username : "system:" + to.TypeName,
+        });
     }
 
     private static bool IsAddMoney(WalletState state, WalletTransfer t) => t.TypeId == state.Options.AddMoneyTransferTypeId;

@@ -88,3 +88,33 @@ public sealed class UnreadableAnswerTests
         Assert.Single(handler.Requests);
     }
 }
+
+/// <summary>Found by the model soak (seed 2DCns4sen9a3): a Card refund answered 200 with JSON of no known shape was reported as a success.</summary>
+public sealed class CardUnreadableAnswerTests
+{
+    [Fact]
+    public async Task A_refund_answered_with_an_unknown_200_body_is_settled_not_taken_for_success()
+    {
+        var handler = new ScriptedHandler((r, _) => r.Path switch
+        {
+            "/v1/transaction/detail" => ScriptedHandler.Json(CardTestKit.DetailExample),
+            "/v1/transaction/reversal_list" => ScriptedHandler.Json("""{"object_name":"transaction_reversal_list","Data":[],"code":12,"message":"nodata"}"""),
+            _ => ScriptedHandler.Json("""{"unexpected":[{"shape":true}],"status":"maybe","transaction":[1]}"""),
+        });
+        using var client = CardTestKit.Client(handler);
+
+        var error = await Assert.ThrowsAsync<PayNetStateUnknownException>(() => client.RequestRefundAsync(CardTestKit.XactId, 7.83m));
+
+        Assert.Equal(CardTestKit.XactId, error.Reference);
+        Assert.Single(handler.Requests, r => r.Path == "/v1/transaction/reversed_request");
+    }
+
+    [Fact]
+    public async Task A_capture_answered_with_an_unknown_200_body_is_state_unknown_not_a_capture()
+    {
+        var handler = new ScriptedHandler((_, _) => ScriptedHandler.Json("""{"unexpected":[{"shape":true}]}"""));
+        using var client = CardTestKit.Client(handler);
+
+        await Assert.ThrowsAsync<PayNetStateUnknownException>(() => client.CaptureAsync(CardTestKit.XactId, 10m));
+    }
+}
