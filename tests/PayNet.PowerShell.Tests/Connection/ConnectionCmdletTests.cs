@@ -122,12 +122,27 @@ public sealed class ConnectionCmdletTests
         {
             SecretKey = PayNet.PowerShell.Tests.Wallet.WalletTestKit.Secure(SecretKey),
             BaseUri = new Uri("https://pts-api.paynet.com.tr"),
-            Proxy = new Uri("http://proxy.corp.example:3128"),
+            Proxy = new Uri("https://proxy.corp.example:3128"),
             ProxyCredential = proxyCredential,
         }, c => c.Bind("PassThru"));
         var connection = Assert.IsType<PayNetConnection>(Assert.Single(host.Output));
-        Assert.Equal("http://proxy.corp.example:3128/", connection.Proxy);
+        Assert.Equal("https://proxy.corp.example:3128/", connection.Proxy);
         Assert.DoesNotContain(host.AllText(), t => t.Contains("Pr0xy-Passw0rd!"));
         Assert.DoesNotContain("Pr0xy-Passw0rd!", JsonSerializer.Serialize(connection));
+    }
+
+    [Fact]
+    public void A_plain_http_proxy_on_another_machine_is_refused_before_any_signed_request_leaves()
+    {
+        using var store = new PwshSession();
+        var host = store.Call("Connect-PayNet", new
+        {
+            SecretKey = PayNet.PowerShell.Tests.Wallet.WalletTestKit.Secure(SecretKey),
+            BaseUri = new Uri("https://pts-api.paynet.com.tr"),
+            Proxy = new Uri("http://proxy.corp.example:3128"),
+        });
+        var refusal = host.Terminating ?? Assert.Single(host.Errors);
+        Assert.Contains("proxy", refusal.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(store.DefaultConnection(PayNet.Core.PayNetApi.Card));
     }
 }

@@ -128,7 +128,7 @@ public sealed class BadInputCorpusTests : IClassFixture<SandboxFixture>, IDispos
         };
         var host = _session.CallPipeline("Compare-PayNetTransaction", rows, new { Service = PayNetApi.Card, From = new DateTime(2024, 1, 15), To = new DateTime(2024, 1, 16) });
         var error = Assert.Single(host.Errors);
-        Assert.Equal(ErrorIds.InvalidArgument, error.ErrorId);
+        Assert.Equal(ErrorIds.InvalidAmount, error.ErrorId);
         Assert.Same(rows[0], error.Target);
         Assert.Contains(host.Output.OfType<PayNet.Core.Reconciliation.ReconciliationResult>(), r => r.Reference == "RCN-0015");
     }

@@ -8,7 +8,7 @@ namespace PayNet.PowerShell.Commands
     /// <summary>
     /// Asks PayNet to cancel (same day, full amount) or refund (later, full or partial) a successful
     /// card payment. PayNet reviews the request; follow it with Get-PayNetRefund. Never re-sent after
-    /// it may have reached PayNet: an unknown outcome stops with the xact id to check.
+    /// it may have reached PayNet: a lost answer is settled from the transaction's detail and refund requests; what still cannot be known is a PayNetStateUnknown error naming the xact id.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Request, "PayNetRefund", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(CardOperationResult))]
