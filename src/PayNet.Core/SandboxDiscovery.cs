@@ -34,12 +34,22 @@ namespace PayNet.Core
             if (!PayNetClientOptions.IsLoopback(root) && root.Scheme != Uri.UriSchemeHttps)
                 throw new PayNetException(PayNetApi.Wallet, "DiscoverSandbox", PayNetErrorCategory.InvalidArgument,
                     $"The sandbox at '{root}' is neither on this machine nor behind https.");
-            using (var http = new HttpClient { Timeout = timeout })
+            // The sandbox runs on this machine: no proxy, and never a redirect (it would carry the next request elsewhere).
+            using (var handler = new HttpClientHandler { AllowAutoRedirect = false, UseProxy = false })
+            using (var http = new HttpClient(handler) { Timeout = timeout })
             {
                 string body;
                 try
                 {
-                    body = await http.GetStringAsync(new Uri(root, "/__sandbox")).ConfigureAwait(false);
+                    using (var response = await http.GetAsync(new Uri(root, "/__sandbox"), cancellationToken).ConfigureAwait(false))
+                    {
+                        int status = (int)response.StatusCode;
+                        if (status >= 300 && status < 400)
+                            throw new PayNetException(PayNetApi.Wallet, "DiscoverSandbox", PayNetErrorCategory.InvalidArgument,
+                                $"{root} answered the sandbox discovery with a redirect (HTTP {status}) to '{response.Headers.Location}'; redirects are not followed. Pass the sandbox's own address.");
+                        response.EnsureSuccessStatusCode();
+                        body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                    }
                 }
                 catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
                 {
@@ -54,7 +64,7 @@ namespace PayNet.Core
                         var wallet = Child(r, "wallet");
                         var topUp = Child(r, "topUp");
                         var card = Child(r, "card");
-                        return new SandboxEndpoints
+                        var endpoints = new SandboxEndpoints
                         {
                             WalletUri = new Uri(Text(wallet, "baseUri")),
                             WalletApiKey = new SecretString(Text(wallet, "apiKey")),
@@ -66,6 +76,14 @@ namespace PayNet.Core
                             CardUri = new Uri(Text(card, "baseUri")),
                             CardSecretKey = new SecretString(Text(card, "secretKey")),
                         };
+                        // The document hands out credentials: they may only go to this machine or over https.
+                        foreach (var uri in new[] { endpoints.WalletUri, endpoints.TopUpUri, endpoints.CardUri })
+                        {
+                            if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && PayNetClientOptions.IsLoopback(uri))))
+                                throw new PayNetException(PayNetApi.Wallet, "DiscoverSandbox", PayNetErrorCategory.InvalidArgument,
+                                    $"The sandbox discovery at {root} points to '{uri}', which is neither on this machine nor https; refusing to send credentials there.");
+                        }
+                        return endpoints;
                     }
                 }
                 catch (Exception ex) when (ex is JsonException || ex is InvalidOperationException || ex is UriFormatException || ex is ArgumentException)

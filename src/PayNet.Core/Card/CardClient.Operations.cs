@@ -4,49 +4,35 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using PayNet.Core.Http;
+using PayNet.Core.Journal;
+using PayNet.Core.Settlement;
 
 namespace PayNet.Core.Card
 {
     public sealed partial class CardClient
     {
-        /// <summary>
-        /// Asks Paynet to cancel (same day, full) or refund (later, full or partial) a transaction. The
-        /// request is reviewed asynchronously; follow it with <see cref="ListRefundsAsync"/>. Never re-sent:
-        /// a lost answer raises <see cref="PayNetStateUnknownException"/> naming the xact id.
-        /// </summary>
-        /// <param name="amount">TRY to refund; null = the full amount. Sent in kuruş.</param>
-        /// <param name="succeedUrl">Where Paynet posts the outcome, if anywhere.</param>
-        public async Task<CardOperationResult> RequestRefundAsync(string xactId, decimal? amount = null, string? succeedUrl = null, CancellationToken cancellationToken = default)
-        {
-            string id = RequireXactId("RequestRefund", xactId);
-            var body = new CardRefundBody { XactId = id, Amount = Kurus("RequestRefund", amount, id), SucceedUrl = CallbackUrl(succeedUrl, id) };
-            var reply = await MoveMoneyAsync("v1/transaction/reversed_request", "RequestRefund", body, id, cancellationToken).ConfigureAwait(false);
-            return Result("RequestRefund", id, reply, amount);
-        }
-
         /// <summary>Captures a pre-authorisation for its full amount or less (kuruş on the wire).</summary>
         public async Task<CardTransaction> CaptureAsync(string xactId, decimal? amount = null, CancellationToken cancellationToken = default)
         {
             string id = RequireXactId("Capture", xactId);
             var body = new CardCaptureBody { XactId = id, Amount = Kurus("Capture", amount, id) };
-            var reply = await MoveMoneyAsync("v1/transaction/capture", "Capture", body, id, cancellationToken).ConfigureAwait(false);
-            return CardOperation("Capture", id, reply);
+            return await MoveMoneyAsync("v1/transaction/capture", "Capture", body, id, amount, reply => CardOperation("Capture", id, reply), cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Cancels a successful capture.</summary>
         public async Task<CardTransaction> CaptureReversalAsync(string xactId, CancellationToken cancellationToken = default)
         {
             string id = RequireXactId("CaptureReversal", xactId);
-            var reply = await MoveMoneyAsync("v1/transaction/capture_reversal", "CaptureReversal", new CardXactBody { XactId = id }, id, cancellationToken).ConfigureAwait(false);
-            return CardOperation("CaptureReversal", id, reply);
+            return await MoveMoneyAsync("v1/transaction/capture_reversal", "CaptureReversal", new CardXactBody { XactId = id }, id, null,
+                reply => CardOperation("CaptureReversal", id, reply), cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Releases a pre-authorisation.</summary>
         public async Task<CardOperationResult> PreAuthReversalAsync(string xactId, CancellationToken cancellationToken = default)
         {
             string id = RequireXactId("PreAuthReversal", xactId);
-            var reply = await MoveMoneyAsync("v1/transaction/preauth_reversal", "PreAuthReversal", new CardXactBody { XactId = id }, id, cancellationToken).ConfigureAwait(false);
-            return Result("PreAuthReversal", id, reply, null);
+            return await MoveMoneyAsync("v1/transaction/preauth_reversal", "PreAuthReversal", new CardXactBody { XactId = id }, id, null,
+                reply => Result("PreAuthReversal", id, reply, null, movesMoney: true), cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Flags a transaction as booked on your side, so lists with Untransferred skip it. Idempotent.</summary>
@@ -74,21 +60,25 @@ namespace PayNet.Core.Card
             return Result("AddInfo", id, reply, null);
         }
 
-        /// <summary>Sends once; an answer that may have been lost becomes StateUnknown, because repeating could refund twice.</summary>
-        private async Task<CardReply> MoveMoneyAsync(string path, string operation, object body, string xactId, CancellationToken cancellationToken)
+        /// <summary>
+        /// Sends once through the money-move path; an answer that may have been lost, or that cannot be read or mapped,
+        /// becomes StateUnknown, because repeating could move money twice.
+        /// </summary>
+        private Task<T> MoveMoneyAsync<T>(string path, string operation, object body, string xactId, decimal? amount,
+            Func<CardReply, T> map, CancellationToken cancellationToken) where T : class
         {
-            try
-            {
-                return await _transport.PostAsync(path, operation, CallKind.MoneyMove, body, xactId, false, cancellationToken).ConfigureAwait(false);
-            }
-            catch (PayNetAmbiguousOutcomeException lost)
-            {
-                throw new PayNetStateUnknownException(PayNetApi.Card, operation, xactId,
-                    $"{lost.Message}. Check the transaction (and, for refunds, ListRefundsAsync) before asking again", lost);
-            }
+            var intent = new MoneyMoveIntent(PayNetApi.Card, KeyFingerprint, operation, xactId, amount ?? 0m, "TRY") { ProductOrAccount = xactId };
+            return MoneyMovePath.RunAsync(_transport.Options, intent,
+                async token => map(await _transport.PostAsync(path, operation, CallKind.MoneyMove, body, xactId, false, token).ConfigureAwait(false)),
+                _ => (MoneyMoveState.Succeeded, xactId),
+                null,
+                cancellationToken);
         }
 
-        private static CardOperationResult Result(string operation, string xactId, CardReply reply, decimal? amount) => new CardOperationResult
+        /// <summary>A request's answer; one without a return code is unreadable, not a success (it may or may not have run).</summary>
+        private static CardOperationResult Result(string operation, string xactId, CardReply reply, decimal? amount, bool movesMoney = false) => movesMoney && reply.Code is null
+            ? throw new PayNetAmbiguousOutcomeException($"the answer to {operation} carried no return code")
+            : new CardOperationResult
         {
             Operation = operation,
             XactId = xactId,
@@ -102,6 +92,9 @@ namespace PayNet.Core.Card
         {
             var envelope = reply.Read<CardEnvelopeDto<CardRowDto>>(operation, xactId);
             var row = envelope.Data?.FirstOrDefault() ?? reply.Read<CardRowDto>(operation, xactId);
+            // A 200 that names no transaction and no outcome is not a success: it may or may not have run.
+            if (row.IsSucceed is null && string.IsNullOrEmpty(row.XactId) && reply.Code is null)
+                throw new PayNetAmbiguousOutcomeException($"the answer to {operation} named no transaction and no return code");
             if (row.IsSucceed == false)
             {
                 string why = row.BankErrorMessage ?? row.PaynetErrorMessage ?? reply.Message ?? "declined";

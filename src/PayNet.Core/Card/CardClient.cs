@@ -23,6 +23,19 @@ namespace PayNet.Core.Card
             if (secretKey is null) throw new ArgumentNullException(nameof(secretKey));
             if (options is null) throw new ArgumentNullException(nameof(options));
             _transport = new CardTransport(secretKey, options);
+            KeyFingerprint = Fingerprint(secretKey);
+        }
+
+        /// <summary>A non-secret name of the key (first 8 hex digits of its SHA-256), for the money journal.</summary>
+        public string KeyFingerprint { get; }
+
+        private static string Fingerprint(SecretString key)
+        {
+            using (var sha = System.Security.Cryptography.SHA256.Create())
+            {
+                var hash = sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(key.Reveal()));
+                return "key " + BitConverter.ToString(hash, 0, 4).Replace("-", string.Empty).ToLowerInvariant();
+            }
         }
 
         public Uri BaseUri => _transport.Options.BaseUri;

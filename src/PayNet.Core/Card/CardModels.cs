@@ -227,6 +227,8 @@ namespace PayNet.Core.Card
         /// <summary>Refund and capture amounts as requested (null = the full amount).</summary>
         public decimal? Amount { get; set; }
         public bool Succeeded => Code == 0 || Code == 100;
+        /// <summary>True when the answer was lost and the outcome was settled by reading Paynet's records.</summary>
+        public bool Reconciled { get; set; }
 
         public override string ToString() => $"{Operation} {XactId}: {Code} {Message}";
     }

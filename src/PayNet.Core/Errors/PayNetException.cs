@@ -33,14 +33,15 @@ namespace PayNet.Core
         public PayNetException(PayNetApi api, string operation, PayNetErrorCategory category, string message,
             int? httpStatus = null, string? providerCode = null, string? providerMessage = null,
             string? reference = null, Exception? inner = null)
-            : base(message, inner)
+            : base(Security.Redactor.Shared.Redact(message), inner)
         {
             Api = api;
             Operation = operation;
             Category = category;
             HttpStatus = httpStatus;
             ProviderCode = providerCode;
-            ProviderMessage = providerMessage;
+            // Provider text is what a server may echo secrets in: scrubbed of every secret any connection registered.
+            ProviderMessage = providerMessage is null ? null : Security.Redactor.Shared.Redact(providerMessage);
             Reference = reference;
         }
 

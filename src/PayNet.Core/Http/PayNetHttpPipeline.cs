@@ -56,7 +56,7 @@ namespace PayNet.Core.Http
 
         public PayNetHttpPipeline(PayNetApi api, PayNetClientOptions options, Func<DelegatingHandler>? authHandler)
         {
-            options.EnsureSafeTransport(api);
+            options.EnsureSafeTransport(api, checkProxy: true);
             _api = api;
             Options = options;
             var services = new ServiceCollection();
@@ -88,10 +88,16 @@ namespace PayNet.Core.Http
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
                 AllowAutoRedirect = false, // a redirect would re-post a payment body somewhere else
             };
+            HandlerDefaults.Apply(handler);
             if (options.Proxy is not null)
             {
                 handler.Proxy = options.Proxy;
                 handler.UseProxy = true;
+            }
+            else if (!options.UseSystemProxy || PayNetClientOptions.IsLoopback(options.BaseUri))
+            {
+                // Traffic to this machine never goes through the environment's proxy.
+                handler.UseProxy = false;
             }
             return handler;
         }

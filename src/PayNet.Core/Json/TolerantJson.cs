@@ -160,4 +160,26 @@ namespace PayNet.Core.Json
 
         public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
     }
+
+    /// <summary>
+    /// An object member that some answers send as an empty array, an empty string or null when there is nothing
+    /// to say (TopUp's `info`, topup.md §5.3: "absent or empty otherwise"): anything but an object reads as null.
+    /// </summary>
+    internal sealed class ObjectOrEmptyConverter<T> : JsonConverter<T?> where T : class
+    {
+        public override bool HandleNull => true;
+
+        public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.StartObject) return JsonSerializer.Deserialize<T>(ref reader, options);
+            reader.Skip();
+            return null;
+        }
+
+        public override void Write(Utf8JsonWriter writer, T? value, JsonSerializerOptions options)
+        {
+            if (value is null) writer.WriteNullValue();
+            else JsonSerializer.Serialize(writer, value, options);
+        }
+    }
 }

@@ -34,6 +34,12 @@ namespace PayNet.Core.TopUp
             }
         }
 
+        /// <summary>Remembers that Paynet accepted a request signed for the POS: its id and token are right.</summary>
+        public static void MarkAccepted(int posId) => Counters.GetOrAdd(posId, _ => new Counter()).Accepted = true;
+
+        /// <summary>True once Paynet accepted any request signed for the POS in this process.</summary>
+        public static bool WasAccepted(int posId) => Counters.TryGetValue(posId, out var counter) && counter.Accepted;
+
         /// <summary>The last key handed out for the POS (0 when none yet).</summary>
         public static long Last(int posId)
         {
@@ -44,6 +50,7 @@ namespace PayNet.Core.TopUp
         private sealed class Counter
         {
             public long Last;
+            public volatile bool Accepted;
         }
     }
 
@@ -51,8 +58,14 @@ namespace PayNet.Core.TopUp
     internal sealed class TopUpSigner
     {
         private readonly TopUpCredentials _credentials;
+        private readonly Security.Redactor? _redactor;
 
-        public TopUpSigner(TopUpCredentials credentials) => _credentials = credentials;
+        /// <param name="redactor">Told every hash signed, so a server that echoes one cannot put it in a message.</param>
+        public TopUpSigner(TopUpCredentials credentials, Security.Redactor? redactor = null)
+        {
+            _credentials = credentials;
+            _redactor = redactor;
+        }
 
         public int PosId => _credentials.PosId;
 
@@ -77,6 +90,7 @@ namespace PayNet.Core.TopUp
         {
             key = TopUpKeySource.Next(_credentials.PosId, Keys);
             string hash = Hash(_credentials.PosId, _credentials.Token.Reveal(), key);
+            _redactor?.AddTransientSecret(hash);
             using (var buffer = new MemoryStream())
             {
                 using (var writer = new Utf8JsonWriter(buffer))

@@ -3,6 +3,8 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using PayNet.Core.Http;
+using PayNet.Core.Journal;
+using PayNet.Core.Settlement;
 
 namespace PayNet.Core.TopUp
 {
@@ -16,75 +18,87 @@ namespace PayNet.Core.TopUp
         /// </summary>
         /// <param name="amount">Direct Recharge / vouchers: the checked AED amount (default). Legacy international: the local amount from the offered denominations.</param>
         /// <param name="typeId">Legacy international only: 1 = mobile, 2 = data.</param>
-        public async Task<TopUpTransaction> ConfirmAsync(TopUpTransaction checkedTransaction, decimal? amount = null, int? typeId = null, CancellationToken cancellationToken = default)
+        public Task<TopUpTransaction> ConfirmAsync(TopUpTransaction checkedTransaction, decimal? amount = null, int? typeId = null, CancellationToken cancellationToken = default)
         {
             if (checkedTransaction is null) throw new ArgumentNullException(nameof(checkedTransaction));
             var body = PlanConfirm(checkedTransaction, amount, typeId);
+            if (checkedTransaction.Simulation) body.Simulation = true; // a test transaction says so at every step
             string reference = checkedTransaction.ExternalId ?? checkedTransaction.Id;
-            checkedTransaction.ConfirmSent = true;
+            var intent = new MoneyMoveIntent(PayNetApi.TopUp, "POS " + PosId.ToString(System.Globalization.CultureInfo.InvariantCulture), "TopUpConfirm", reference,
+                checkedTransaction.ConfirmAmount ?? checkedTransaction.Amount ?? 0m,
+                (checkedTransaction.IsLegacyInternational ? checkedTransaction.Offered?.FirstOrDefault()?.Currency : null) ?? checkedTransaction.AmountCurrency ?? "AED")
+            {
+                Payee = checkedTransaction.Account,
+                ProductOrAccount = checkedTransaction.Product,
+            };
 
-            Exception cause;
+            return MoneyMovePath.RunAsync(_transport.Options, intent,
+                async token =>
+                {
+                    checkedTransaction.ConfirmSent = true;
+                    var reply = await _transport.PostAsync("transaction/confirm", "Confirm", CallKind.MoneyMove, body, reference, token).ConfigureAwait(false);
+                    if (!reply.IsError)
+                    {
+                        var confirmed = Map(reply, checkedTransaction, reference);
+                        // A state the client cannot read says nothing about the money: settle it by find.
+                        if (confirmed.State == TopUpState.Unknown) throw new PayNetAmbiguousOutcomeException("the answer carried no state the client could read");
+                        return confirmed;
+                    }
+                    if (!TopUpErrors.IsRetryable(reply.ErrorCode ?? 0)) throw reply.ToException("Confirm", reference);
+                    throw new PayNetAmbiguousOutcomeException($"Paynet answered code {reply.ErrorCode} (retry the request)");
+                },
+                OutcomeOf,
+                (round, token) => SettleConfirmAsync(checkedTransaction, body, reference, token),
+                cancellationToken);
+        }
+
+        internal static (MoneyMoveState, string?) OutcomeOf(TopUpTransaction tx) =>
+            (tx.State switch
+            {
+                TopUpState.Success => MoneyMoveState.Succeeded,
+                TopUpState.Failed or TopUpState.Cancelled or TopUpState.Replaced => MoneyMoveState.Failed,
+                _ => MoneyMoveState.Pending,
+            }, string.IsNullOrEmpty(tx.Id) ? null : tx.Id);
+
+        /// <summary>
+        /// One settle lookup: find by external id (or Paynet id). A transaction past New is the outcome; one still New
+        /// was not confirmed, and repeating the same confirm is what Paynet prescribes (codes 20/23/60, topup.md §7.3).
+        /// </summary>
+        private async Task<SettleStep<TopUpTransaction>> SettleConfirmAsync(TopUpTransaction checkedTx, ConfirmBody body, string reference, CancellationToken token)
+        {
+            TopUpTransaction found;
             try
             {
-                var reply = await _transport.PostAsync("transaction/confirm", "Confirm", CallKind.MoneyMove, body, reference, cancellationToken).ConfigureAwait(false);
-                if (!reply.IsError) return Map(reply, checkedTransaction, reference);
-                if (!TopUpErrors.IsRetryable(reply.ErrorCode ?? 0)) throw reply.ToException("Confirm", reference);
-                cause = reply.ToException("Confirm", reference);
-                Verbose($"TopUp Confirm '{reference}': Paynet answered code {reply.ErrorCode}; recovering the transaction's state.");
+                found = await FindForReconcileAsync(checkedTx, "Confirm", token).ConfigureAwait(false);
+            }
+            catch (PayNetException transient) when (IsTransient(transient))
+            {
+                return SettleStep<TopUpTransaction>.NotYet("find: " + transient.Message);
+            }
+            if (found.State != TopUpState.New) return SettleStep<TopUpTransaction>.Found(Reconciled(found));
+
+            TopUpReply reply;
+            try
+            {
+                reply = await _transport.PostAsync("transaction/confirm", "Confirm", CallKind.MoneyMove, body, reference, token).ConfigureAwait(false);
             }
             catch (PayNetAmbiguousOutcomeException lost)
             {
-                cause = lost;
-                Verbose($"TopUp Confirm '{reference}': {lost.Message}; recovering the transaction's state by find.");
+                return SettleStep<TopUpTransaction>.NotYet("the repeated confirm: " + lost.Message);
             }
-            return await ReconcileConfirmAsync(checkedTransaction, body, reference, cause, cancellationToken).ConfigureAwait(false);
-        }
-
-        private async Task<TopUpTransaction> ReconcileConfirmAsync(TopUpTransaction checkedTx, ConfirmBody body, string reference, Exception cause, CancellationToken cancellationToken)
-        {
-            Exception last = cause;
-            for (int round = 1; round <= Settings.ReconcileAttempts; round++)
+            if (!reply.IsError)
             {
-                TopUpTransaction found;
                 try
                 {
-                    await Task.Delay(ReconcileDelay(round), cancellationToken).ConfigureAwait(false);
-                    found = await FindForReconcileAsync(checkedTx, "Confirm", cancellationToken).ConfigureAwait(false);
+                    return SettleStep<TopUpTransaction>.Found(Reconciled(Map(reply, checkedTx, reference)));
                 }
-                catch (PayNetException transient) when (IsTransient(transient))
+                catch (PayNetException unreadable)
                 {
-                    last = transient;
-                    continue;
-                }
-                catch (PayNetException other)
-                {
-                    throw new PayNetStateUnknownException(PayNetApi.TopUp, "Confirm", reference, $"no answer, and the follow-up find failed ({other.Message})", other);
-                }
-                catch (OperationCanceledException stopped) when (cancellationToken.IsCancellationRequested)
-                {
-                    throw new PayNetStateUnknownException(PayNetApi.TopUp, "Confirm", reference, "the call was cancelled before its outcome was known", stopped);
-                }
-                if (found.State != TopUpState.New) return Reconciled(found);
-
-                // Still New: the confirm was not applied, and repeating it is what Paynet asks for.
-                try
-                {
-                    var reply = await _transport.PostAsync("transaction/confirm", "Confirm", CallKind.MoneyMove, body, reference, cancellationToken).ConfigureAwait(false);
-                    if (!reply.IsError) return Reconciled(Map(reply, checkedTx, reference));
-                    if (!TopUpErrors.IsRetryable(reply.ErrorCode ?? 0)) throw reply.ToException("Confirm", reference);
-                    last = reply.ToException("Confirm", reference);
-                }
-                catch (PayNetAmbiguousOutcomeException lost)
-                {
-                    last = lost;
-                }
-                catch (OperationCanceledException stopped) when (cancellationToken.IsCancellationRequested)
-                {
-                    throw new PayNetStateUnknownException(PayNetApi.TopUp, "Confirm", reference, "the call was cancelled before its outcome was known", stopped);
+                    return SettleStep<TopUpTransaction>.NotYet("the repeated confirm's answer: " + unreadable.Message);
                 }
             }
-            throw new PayNetStateUnknownException(PayNetApi.TopUp, "Confirm", reference,
-                $"no answer, and {Settings.ReconcileAttempts} follow-up lookups could not tell ({last.Message})", last);
+            if (!TopUpErrors.IsRetryable(reply.ErrorCode ?? 0)) return SettleStep<TopUpTransaction>.Refused(reply.ToException("Confirm", reference));
+            return SettleStep<TopUpTransaction>.NotYet($"the repeated confirm was answered with code {reply.ErrorCode}");
         }
 
         /// <summary>Finds a transaction. Codes 20 and 23 ("retry the request") are retried a few times; 22 is final.</summary>

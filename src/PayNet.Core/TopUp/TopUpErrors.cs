@@ -11,7 +11,7 @@ namespace PayNet.Core.TopUp
                   httpStatus, code.ToString(CultureInfo.InvariantCulture), providerMessage, reference)
         {
             Code = code;
-            DisplayError = displayError;
+            DisplayError = displayError is null ? null : Security.Redactor.Shared.Redact(displayError);
         }
 
         /// <summary>Paynet's error code (topup.md §7.2).</summary>

@@ -50,7 +50,7 @@ namespace PayNet.Core.TopUp
 
         public TopUpTransport(TopUpCredentials credentials, PayNetClientOptions options)
         {
-            _signer = new TopUpSigner(credentials);
+            _signer = new TopUpSigner(credentials, options.Redactor);
             options.Redactor.AddSecret(credentials.Token);
             _pipeline = new PayNetHttpPipeline(PayNetApi.TopUp, options, authHandler: null);
             _signer.Keys = options.Journal as Journal.ITopUpKeySequenceStore;
@@ -76,7 +76,11 @@ namespace PayNet.Core.TopUp
                     };
                     var raw = await _pipeline.SendAsync(request, call, cancellationToken).ConfigureAwait(false);
                     var reply = Classify(raw, operation, kind, reference);
-                    if (reply.ErrorCode != TopUpErrors.AuthFailed) return reply;
+                    if (reply.ErrorCode != TopUpErrors.AuthFailed)
+                    {
+                        TopUpKeySource.MarkAccepted(_signer.PosId);
+                        return reply;
+                    }
 
                     // The first refusal is always re-signed (another process may share the POS); later ones only
                     // while this process keeps handing out later keys that may have overtaken ours.
@@ -91,10 +95,28 @@ namespace PayNet.Core.TopUp
                         continue;
                     }
                     throw new TopUpApiException(operation, TopUpErrors.AuthFailed,
-                        (reply.Error?.Message ?? "Auth failed") + $"; refused {round} times with fresh keys, so check the POS id and token",
+                        (reply.Error?.Message ?? "Auth failed") + "; " + KeyBehindAdvice(_signer.PosId, round, key),
                         reply.Error?.DisplayError, reference, raw.StatusCode);
                 }
             }
+        }
+
+        /// <summary>
+        /// Paynet answers "Auth failed" both for a wrong token and for a key not above the last one it saw for the POS.
+        /// Once the POS was accepted in this process the token is right, so the key sequence is behind; before that it
+        /// is the likelier cause too (another system or a clock running ahead signed larger keys), so it comes first.
+        /// </summary>
+        internal static string KeyBehindAdvice(int posId, int refusals, long lastKey)
+        {
+            string pos = posId.ToString(CultureInfo.InvariantCulture);
+            string recover = "To recover: sign for this POS from one system only, let this machine's clock pass the larger keys " +
+                $"(keys are Unix milliseconds; the last sent was {lastKey.ToString(CultureInfo.InvariantCulture)}) or fix a clock that runs ahead elsewhere, " +
+                "or ask Paynet support to reset the POS key (the client cannot lower it)";
+            if (TopUpKeySource.WasAccepted(posId))
+                return $"refused {refusals.ToString(CultureInfo.InvariantCulture)} times with fresh keys although Paynet accepted POS {pos} earlier, " +
+                       $"so the key sequence is behind: Paynet has seen a larger key for POS {pos} than this client signs with. {recover}";
+            return $"refused {refusals.ToString(CultureInfo.InvariantCulture)} times with fresh keys. Most likely the key sequence is behind: Paynet has seen a larger key " +
+                   $"for POS {pos} (from another system, or a clock running ahead) than this client signs with. {recover}. If this POS never worked here, check its id and token too";
         }
 
         private static TopUpReply Classify(RawResponse raw, string operation, CallKind kind, string? reference)

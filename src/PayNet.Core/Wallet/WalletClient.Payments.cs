@@ -3,6 +3,8 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using PayNet.Core.Http;
+using PayNet.Core.Journal;
+using PayNet.Core.Settlement;
 using PayNet.Core.Wallet.Wire;
 
 namespace PayNet.Core.Wallet
@@ -29,7 +31,7 @@ namespace PayNet.Core.Wallet
             string operation = quote.IsSystemPayment ? ExecuteSystemPaymentOp : ExecutePaymentOp;
             if (quote.RequiresOtp && string.IsNullOrWhiteSpace(otp))
                 throw Invalid(operation, "This payment needs an OTP: request one with GenerateOtpAsync(<your mobile>, Verification) and pass it in.");
-            var body = quote.Draft.ToConfirmBody(_session.Pin, string.IsNullOrWhiteSpace(otp) ? null : otp!.Trim());
+            var body = quote.Draft.ToConfirmBody(TransactionPinForConfirm(), string.IsNullOrWhiteSpace(otp) ? null : otp!.Trim());
             string path = quote.IsSystemPayment ? Settings.Routes.ExecuteSystemPayment : Settings.Routes.ExecuteMemberPayment;
             return ConfirmAsync(quote, path, body, operation, cancellationToken);
         }
@@ -65,6 +67,13 @@ namespace PayNet.Core.Wallet
             return ExecuteSystemPaymentAsync(request, otp, cancellationToken);
         }
 
+        /// <summary>
+        /// The PIN, only when the login's requireTransactionPassword asks for it (wallet.md §5.13); unknown (no
+        /// login yet, or a deployment that does not say) counts as asked. The seed tenant says false.
+        /// </summary>
+        private string? TransactionPinForConfirm() =>
+            _session.InitialData?.RequireTransactionPassword == false ? null : _session.Pin;
+
         private async Task<WalletPaymentQuote> QuoteAsync(PaymentDraft draft, CancellationToken cancellationToken)
         {
             string operation = draft.IsSystemPayment ? ValidateSystemPaymentOp : ValidatePaymentOp;
@@ -76,30 +85,50 @@ namespace PayNet.Core.Wallet
         }
 
         /// <summary>
-        /// Sends a confirm exactly once. A lost or unreadable answer is reconciled through the history; a
-        /// refusal (including DUPLICATE_TRACE_NUMBER) is thrown as the server worded it.
+        /// Sends a confirm exactly once through the single money-move path: a refusal (including
+        /// DUPLICATE_TRACE_NUMBER) is thrown as the server worded it; anything else that goes wrong after the
+        /// request may have left is settled from the history (<see cref="SettleFromHistoryAsync"/>).
         /// </summary>
-        private async Task<WalletPaymentReceipt> ConfirmAsync(WalletPaymentQuote quote, string path, object body, string operation, CancellationToken cancellationToken)
+        private Task<WalletPaymentReceipt> ConfirmAsync(WalletPaymentQuote quote, string path, object body, string operation, CancellationToken cancellationToken)
         {
-            RawResponse raw;
-            try
+            var intent = new MoneyMoveIntent(PayNetApi.Wallet, Principal, JournalOperation(quote, operation), quote.TraceNumber, quote.BaseAmount,
+                string.IsNullOrEmpty(quote.Currency) ? Settings.DefaultCurrency : quote.Currency)
             {
-                raw = await SendAsync(HttpMethod.Post, path, body, operation, CallKind.MoneyMove, WalletRequestFlags.None,
-                    quote.TraceNumber, cancellationToken).ConfigureAwait(false);
-            }
-            catch (PayNetAmbiguousOutcomeException ex)
-            {
-                return await ReconcileAsync(quote, operation, ex.Message, ex, cancellationToken).ConfigureAwait(false);
-            }
+                Payee = quote.ToMemberPrincipal ?? quote.ToMemberId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? quote.PayeeName,
+            };
+            return MoneyMovePath.RunAsync(_options, intent,
+                async token =>
+                {
+                    var raw = await SendAsync(HttpMethod.Post, path, body, operation, CallKind.MoneyMove, WalletRequestFlags.None,
+                        quote.TraceNumber, token).ConfigureAwait(false);
+                    var envelope = WalletEnvelope.TryParse(raw)
+                        ?? throw new PayNetAmbiguousOutcomeException($"the answer (HTTP {raw.StatusCode}) could not be read");
+                    if (!envelope.Success) throw WalletErrors.FromEnvelope(envelope, operation, quote.TraceNumber, _options.Redactor);
+                    var result = envelope.Read<ConfirmPaymentResultDto>("ConfirmPaymentResult");
+                    if (result?.Id is not long id || id <= 0) throw new PayNetAmbiguousOutcomeException("the answer named no transfer id");
+                    return _mapper.Receipt(quote, id, result.Pending, DateTimeOffset.UtcNow);
+                },
+                OutcomeOf,
+                (round, token) => SettleFromHistoryAsync(quote, token),
+                cancellationToken);
+        }
 
-            var envelope = WalletEnvelope.TryParse(raw);
-            if (envelope is null)
-                return await ReconcileAsync(quote, operation, $"the answer (HTTP {raw.StatusCode}) could not be read", null, cancellationToken).ConfigureAwait(false);
-            if (!envelope.Success) throw WalletErrors.FromEnvelope(envelope, operation, quote.TraceNumber, _options.Redactor);
-            var result = envelope.Read<ConfirmPaymentResultDto>("ConfirmPaymentResult");
-            if (result?.Id is not long id || id <= 0)
-                return await ReconcileAsync(quote, operation, "the answer named no transfer id", null, cancellationToken).ConfigureAwait(false);
-            return _mapper.Receipt(quote, id, result.Pending, DateTimeOffset.UtcNow);
+        internal static (MoneyMoveState, string?) OutcomeOf(WalletPaymentReceipt receipt) =>
+            (receipt.State switch
+            {
+                WalletTransferState.Processed => receipt.Pending ? MoneyMoveState.Pending : MoneyMoveState.Succeeded,
+                WalletTransferState.Denied or WalletTransferState.Canceled or WalletTransferState.Failed or WalletTransferState.Blocked => MoneyMoveState.Failed,
+                _ => MoneyMoveState.Pending,
+            }, receipt.Id);
+
+        /// <summary>The journal's name of the move: MemberPayment, QrPayment, AddMoney, Withdrawal or SystemPayment.</summary>
+        private string JournalOperation(WalletPaymentQuote quote, string operation)
+        {
+            if (operation == "PayQr") return "QrPayment";
+            if (!quote.IsSystemPayment) return "MemberPayment";
+            if (quote.TransferTypeId == Settings.TransferTypes.AddMoney) return "AddMoney";
+            if (quote.TransferTypeId == Settings.TransferTypes.Withdraw) return "Withdrawal";
+            return "SystemPayment";
         }
     }
 }

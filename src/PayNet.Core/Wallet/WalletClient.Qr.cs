@@ -29,6 +29,14 @@ namespace PayNet.Core.Wallet
             return _mapper.Qr(dto);
         }
 
+        /// <summary>True when the code's payee is the signed-in member (by id, else by principal): paying it is refused. For -WhatIf and prompts.</summary>
+        public bool IsOwnQrCode(WalletQrCode code)
+        {
+            var self = _session.InitialData;
+            if (code.ToMemberId is long payee && self?.MemberId is long me) return payee == me;
+            return !string.IsNullOrEmpty(code.ToMemberPrincipal) && string.Equals(code.ToMemberPrincipal, Principal, StringComparison.OrdinalIgnoreCase);
+        }
+
         /// <summary>Reads what a QR code asks for and whether this member can pay it now.</summary>
         public async Task<WalletQrCode> DecodeQrAsync(string qrString, CancellationToken cancellationToken = default)
         {
@@ -52,6 +60,10 @@ namespace PayNet.Core.Wallet
             if (string.IsNullOrWhiteSpace(qrString)) throw Invalid(operation, "The QR string is required.");
             if (amount is decimal given) MoneyRules.Validate(PayNetApi.Wallet, operation, given, Settings.DefaultCurrency);
             var code = await DecodeQrAsync(qrString, cancellationToken).ConfigureAwait(false);
+            if (IsOwnQrCode(code))
+                throw new PayNetException(PayNetApi.Wallet, operation, PayNetErrorCategory.InvalidArgument,
+                    "This QR code is your own: it asks for money to be paid to you, so you cannot pay it. Give it to the payer to scan.",
+                    providerCode: "QR_OWN_CODE");
             if (code.Payable == false || code.State == WalletQrState.Used || code.State == WalletQrState.Expired)
                 throw new PayNetException(PayNetApi.Wallet, operation, PayNetErrorCategory.Rejected,
                     $"This QR code cannot be paid: it is {code.StateName}.", providerCode: code.State == WalletQrState.Used ? "QR_ALREADY_USED" : code.State == WalletQrState.Expired ? "QR_EXPIRED" : null);
@@ -80,7 +92,7 @@ namespace PayNet.Core.Wallet
                 QrString = qrString.Trim(),
                 Amount = code.Amount is null ? toPay : (decimal?)null,
                 Description = description,
-                TransactionPin = _session.Pin,
+                TransactionPin = TransactionPinForConfirm(),
                 IsOtpEnable = cleanOtp is null ? (bool?)null : true,
                 Otp = cleanOtp,
                 TraceNumber = draft.TraceNumber,

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using PayNet.Core.Http;
+using PayNet.Core.Money;
+using PayNet.Core.Settlement;
 
 namespace PayNet.Core.Wallet
 {
@@ -12,61 +14,65 @@ namespace PayNet.Core.Wallet
         private const int ReconcilePageSize = 50;
 
         /// <summary>
-        /// The answer to a confirm was lost. Reads the newest lines of the default account's history: the
-        /// trace number decides; only when no line carries any trace number at all (a deployment that does
-        /// not echo it) do amount + description within <see cref="WalletSettings.ReconcileWindow"/> of now
-        /// count. Found → a receipt with Reconciled; not found or lookup failed → PayNetStateUnknownException.
+        /// One settle lookup for a confirm whose answer was lost: reads the newest lines of the default account's
+        /// history and looks for the trace number exactly as PayNet compares it (ordinal: the server treats
+        /// "INV-1" and "inv-1" as two trace numbers, wallet.md §11.6 step 11). A line with that trace number is
+        /// only this payment when it also agrees on transfer type, amount, currency and counterparty; a line
+        /// that carries the trace number and differs in any of them is a mismatch (state unknown), never a success.
         /// </summary>
-        private async Task<WalletPaymentReceipt> ReconcileAsync(WalletPaymentQuote quote, string operation, string why, Exception? inner, CancellationToken cancellationToken)
+        private async Task<SettleStep<WalletPaymentReceipt>> SettleFromHistoryAsync(WalletPaymentQuote quote, CancellationToken cancellationToken)
         {
-            var log = PayNetLog.Current;
-            if (log is not null && log.IsVerboseEnabled)
-                log.Verbose($"Wallet {operation}: {why}; looking for trace number {quote.TraceNumber} in the history instead of re-sending.");
-
-            // A caller who cancelled still needs to know whether money moved: look it up under our own bound.
-            using (var own = cancellationToken.IsCancellationRequested ? new CancellationTokenSource(Settings.ReconcileTimeout) : null)
-            {
-                var token = own?.Token ?? cancellationToken;
-                WalletStatementLine? line;
-                try
-                {
-                    line = await FindInHistoryAsync(quote, token).ConfigureAwait(false);
-                }
-                catch (Exception lookup)
-                {
-                    throw new PayNetStateUnknownException(PayNetApi.Wallet, operation, quote.TraceNumber,
-                        $"{why}, and looking it up in the history failed too ({lookup.Message})", inner ?? lookup);
-                }
-                if (line is null)
-                    throw new PayNetStateUnknownException(PayNetApi.Wallet, operation, quote.TraceNumber,
-                        $"{why}, and no matching transfer appears in the history yet", inner);
-                if (log is not null && log.IsVerboseEnabled)
-                    log.Verbose($"Wallet {operation}: found transfer {line.TransferId} ({line.StateName}) for trace number {quote.TraceNumber}.");
-                return _mapper.Reconciled(quote, line);
-            }
-        }
-
-        private async Task<WalletStatementLine?> FindInHistoryAsync(WalletPaymentQuote quote, CancellationToken cancellationToken)
-        {
-            var scanned = new List<WalletStatementLine>();
+            var traced = new List<WalletStatementLine>();
+            int scanned = 0;
             await foreach (var line in ReadHistoryAsync(null, null, null, ReconcilePageSize, cancellationToken).ConfigureAwait(false))
             {
-                scanned.Add(line);
-                if (scanned.Count >= Settings.ReconcileMaxLines) break;
+                if (string.Equals(line.TraceNumber, quote.TraceNumber, StringComparison.Ordinal)) traced.Add(line);
+                if (++scanned >= Settings.ReconcileMaxLines) break;
             }
 
-            var traced = scanned.Where(l => string.Equals(l.TraceNumber, quote.TraceNumber, StringComparison.OrdinalIgnoreCase)).ToList();
-            if (traced.Count > 0)
-                return traced.FirstOrDefault(l => l.TransferTypeId == quote.TransferTypeId)
-                    ?? traced.OrderByDescending(l => Math.Abs(l.Amount)).First();
+            if (traced.Count == 0)
+                return SettleStep<WalletPaymentReceipt>.NotYet($"no transfer with trace number '{quote.TraceNumber}' in the newest {scanned} history lines");
 
-            if (string.IsNullOrWhiteSpace(quote.Description) || scanned.Any(l => !string.IsNullOrEmpty(l.TraceNumber))) return null;
-            var amounts = new[] { quote.BaseAmount, quote.FinalAmount, quote.ConsolidatedAmount };
-            var now = DateTimeOffset.UtcNow;
-            return scanned.FirstOrDefault(l =>
-                string.Equals(l.Description, quote.Description, StringComparison.Ordinal) &&
-                amounts.Contains(Math.Abs(l.Amount)) &&
-                l.Time is DateTimeOffset at && (at - now).Duration() <= Settings.ReconcileWindow);
+            var problems = new List<string>();
+            foreach (var line in traced)
+            {
+                string? problem = Disagreement(quote, line);
+                if (problem is null)
+                {
+                    var log = Http.PayNetLog.Current;
+                    if (log is not null && log.IsVerboseEnabled)
+                        log.Verbose($"Wallet: found transfer {line.TransferId} ({line.StateName}) for trace number {quote.TraceNumber}.");
+                    return SettleStep<WalletPaymentReceipt>.Found(_mapper.Reconciled(quote, line));
+                }
+                problems.Add($"transfer {line.TransferId.ToString(CultureInfo.InvariantCulture)} {problem}");
+            }
+            return SettleStep<WalletPaymentReceipt>.Mismatch(
+                $"trace number '{quote.TraceNumber}' is in the history, but not as this payment: {string.Join("; ", problems)}");
+        }
+
+        /// <summary>Null when the history line is this payment; else what differs, in words.</summary>
+        internal static string? Disagreement(WalletPaymentQuote quote, WalletStatementLine line)
+        {
+            if (line.TransferTypeId != quote.TransferTypeId)
+                return $"is transfer type {(line.TransferTypeId?.ToString(CultureInfo.InvariantCulture) ?? "unknown")}, not {quote.TransferTypeId.ToString(CultureInfo.InvariantCulture)}";
+            decimal booked = Math.Abs(line.Amount);
+            if (booked != quote.BaseAmount && booked != quote.FinalAmount && booked != quote.ConsolidatedAmount)
+                return $"is for {MoneyRules.Format(booked)}, not {MoneyRules.Format(quote.BaseAmount)}";
+            if (!string.IsNullOrEmpty(quote.Currency) && !string.Equals(line.Currency, quote.Currency, StringComparison.OrdinalIgnoreCase))
+                return $"is in {(string.IsNullOrEmpty(line.Currency) ? "an unstated currency" : line.Currency)}, not {quote.Currency}";
+            if (quote.IsSystemPayment)
+            {
+                if (line.CounterpartyId is long member)
+                    return $"went to member {member.ToString(CultureInfo.InvariantCulture)}, not to a system account";
+                return null;
+            }
+            if (quote.ToMemberId is long payeeId)
+                return line.CounterpartyId == payeeId ? null
+                    : $"went to {(line.CounterpartyId is long other ? "member " + other.ToString(CultureInfo.InvariantCulture) : "a system account")}, not member {payeeId.ToString(CultureInfo.InvariantCulture)}";
+            if (!string.IsNullOrEmpty(quote.ToMemberPrincipal))
+                return string.Equals(line.CounterpartyPrincipal, quote.ToMemberPrincipal, StringComparison.OrdinalIgnoreCase) ? null
+                    : $"went to '{line.CounterpartyPrincipal ?? line.CounterpartyName}', not '{quote.ToMemberPrincipal}'";
+            return "names no payee this payment can be checked against";
         }
     }
 }

@@ -118,9 +118,10 @@ namespace PayNet.Core.Wallet
             {
                 return await CallAsync(method, path, body, operation, CallKind.MoneyMove, cancellationToken, flags, reference, content).ConfigureAwait(false);
             }
-            catch (PayNetAmbiguousOutcomeException ex)
+            catch (Exception ex) when (!Settlement.MoneyMovePath.IsProvenRefusal(ex))
             {
-                throw new PayNetStateUnknownException(PayNetApi.Wallet, operation, reference, ex.Message, ex);
+                // Lost, unreadable or unmappable: it may have been created, so it must not be sent again blindly.
+                throw new PayNetStateUnknownException(PayNetApi.Wallet, operation, reference, ex.Message.TrimEnd('.'), ex);
             }
         }
 

@@ -52,6 +52,27 @@ public static class ControlApi
         control.MapDelete("/faults", (FaultInjector faults) => { faults.Clear(); return Results.Json(new { armed = Array.Empty<FaultRule>() }); });
 
         control.MapGet("/ledger", (MoneyLedger ledger) => Results.Json(new { entries = ledger.Snapshot() }));
+
+        // Bookings that hold money but are not in the ledger yet: pending Wallet transfers (add money awaiting the
+        // gateway, pending withdrawals). A soak judges "no booking is silent" against these too.
+        control.MapGet("/pending-transfers", (PayNet.Sandbox.Wallet.WalletState state) =>
+        {
+            lock (state.Gate)
+            {
+                return Results.Json(new
+                {
+                    transfers = state.Transfers.Values
+                        .Where(t => t.ParentId is null && t.Status == PayNet.Sandbox.Wallet.TransferStatus.Pending)
+                        .Select(t => new { id = t.Id, reference = t.TraceNumber, amount = t.Amount, typeId = t.TypeId, operation = t.Operation })
+                        .ToArray(),
+                    // Transfers that were pending and then failed or were denied hold no money, but they did exist.
+                    settledWithoutMoney = state.Transfers.Values
+                        .Where(t => t.ParentId is null && t.Status != PayNet.Sandbox.Wallet.TransferStatus.Pending && t.Status != PayNet.Sandbox.Wallet.TransferStatus.Processed)
+                        .Select(t => new { id = t.Id, reference = t.TraceNumber, amount = t.Amount, status = t.Status })
+                        .ToArray(),
+                });
+            }
+        });
     }
 
     public static object Discovery(HttpContext http, SandboxOptions options)

@@ -4,7 +4,11 @@ namespace PayNet.Sandbox.Control;
 
 public enum FaultKind
 {
-    /// <summary>Wait, then process normally: the operation commits after the client has given up.</summary>
+    /// <summary>
+    /// Wait, then process normally: the operation commits late, even after the client has given up (the request
+    /// is detached from the client's connection before the wait). With AfterCommit it commits first and only the
+    /// answer is late (same as <see cref="DelayAfterCommit"/>).
+    /// </summary>
     Delay,
     /// <summary>HTTP 500. With AfterCommit the operation runs first and its answer is replaced.</summary>
     Status500,
@@ -16,6 +20,10 @@ public enum FaultKind
     DropAfterCommit,
     /// <summary>The operation commits, then a truncated, unparsable body is sent.</summary>
     Malformed,
+    /// <summary>The operation commits at once; its answer is held DelayMs (past the client's timeout), then sent if anyone still listens.</summary>
+    DelayAfterCommit,
+    /// <summary>The operation commits, then HTTP 200 with a body that is JSON of no known shape.</summary>
+    UnreadableAfterCommit,
 }
 
 /// <summary>A fault armed for the next <see cref="Count"/> requests whose path and method match.</summary>
@@ -80,11 +88,21 @@ public sealed class FaultInjector
 
         switch (rule.Kind)
         {
-            case FaultKind.Delay:
+            case FaultKind.Delay when !rule.AfterCommit:
                 // Deliberately not RequestAborted: the operation must still commit after the client left.
+                await DetachFromClient(context);
                 await Task.Delay(rule.DelayMs);
-                await next(context);
+                await RunAndAnswerIfListening(context, next);
                 return;
+            case FaultKind.Delay:
+            case FaultKind.DelayAfterCommit:
+            {
+                await DetachFromClient(context);
+                var (status, contentType, body) = await RunAndCaptureResponse(context, next);
+                await Task.Delay(rule.DelayMs);
+                await AnswerIfListening(context, status, contentType, body);
+                return;
+            }
             case FaultKind.Status429:
                 await WriteStatus(context, 429, rule);
                 return;
@@ -98,12 +116,75 @@ public sealed class FaultInjector
                 context.Abort();
                 return;
             case FaultKind.Malformed:
+            {
                 string body = await RunAndCapture(context, next);
                 context.Response.Clear();
                 context.Response.StatusCode = 200;
                 context.Response.ContentType = "application/json";
                 await context.Response.WriteAsync(body.Length > 8 ? body[..(body.Length / 2)] : "{\"stat");
                 return;
+            }
+            case FaultKind.UnreadableAfterCommit:
+                await RunAndDiscard(context, next);
+                context.Response.Clear();
+                context.Response.StatusCode = 200;
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync("{\"unexpected\":[{\"shape\":true}],\"status\":\"maybe\",\"transaction\":[1]}");
+                return;
+        }
+    }
+
+    /// <summary>
+    /// Reads the whole request body now and cuts the request's cancellation from the client's connection, so the
+    /// operation can run (and commit) after the client has hung up, as a real server that already has the request does.
+    /// </summary>
+    private static async Task DetachFromClient(HttpContext context)
+    {
+        var buffered = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffered);
+        buffered.Position = 0;
+        context.Request.Body = buffered;
+        context.Request.ContentLength = buffered.Length;
+        context.RequestAborted = CancellationToken.None;
+    }
+
+    private static async Task RunAndAnswerIfListening(HttpContext context, RequestDelegate next)
+    {
+        var (status, contentType, body) = await RunAndCaptureResponse(context, next);
+        await AnswerIfListening(context, status, contentType, body);
+    }
+
+    private static async Task<(int Status, string? ContentType, byte[] Body)> RunAndCaptureResponse(HttpContext context, RequestDelegate next)
+    {
+        var original = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+        return (context.Response.StatusCode, context.Response.ContentType, buffer.ToArray());
+    }
+
+    private static async Task AnswerIfListening(HttpContext context, int status, string? contentType, byte[] body)
+    {
+        try
+        {
+            if (!context.Response.HasStarted)
+            {
+                context.Response.StatusCode = status;
+                context.Response.ContentType = contentType;
+                context.Response.ContentLength = body.Length;
+            }
+            await context.Response.Body.WriteAsync(body);
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or InvalidOperationException or ObjectDisposedException)
+        {
+            // The client left; the booking stands.
         }
     }
 

@@ -8,7 +8,11 @@ public sealed record LedgerEntry(
     string TransactionId,
     decimal Amount,
     string Currency,
-    DateTimeOffset At);
+    DateTimeOffset At)
+{
+    /// <summary>Who received the money: a member's principal, a system account, a TopUp account, a Card transaction.</summary>
+    public string? Payee { get; init; }
+}
 
 /// <summary>
 /// Every money movement any API executed, in order. Tests read it through GET /__sandbox/ledger to

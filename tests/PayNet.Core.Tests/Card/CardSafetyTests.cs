@@ -44,11 +44,11 @@ public class CardSafetyTests
     [Fact]
     public async Task A_partial_refund_is_sent_in_kurus_once()
     {
-        var handler = new ScriptedHandler((_, _) => ScriptedHandler.Json("""{"object_name":"transaction_reversed_request","message":"Başarılı İşlem","code":0}"""));
+        var handler = Refunds(_ => ScriptedHandler.Json("""{"object_name":"transaction_reversed_request","message":"Başarılı İşlem","code":0}"""));
         using var client = Client(handler);
         var result = await client.RequestRefundAsync(XactId, 100.00m, "https://erp.example/paynet/refund");
         Assert.True(result.Succeeded);
-        var sent = handler.Requests.Single();
+        var sent = handler.Requests.Single(r => r.Path == RefundPath);
         Assert.Equal("/v1/transaction/reversed_request", sent.Path);
         Assert.Equal("10000", sent.Json.GetProperty("amount").GetString());
         Assert.Equal(XactId, sent.Json.GetProperty("xact_id").GetString());
@@ -58,10 +58,10 @@ public class CardSafetyTests
     [Fact]
     public async Task A_full_refund_leaves_the_amount_out()
     {
-        var handler = new ScriptedHandler((_, _) => ScriptedHandler.Json("""{"code":0}"""));
+        var handler = Refunds(_ => ScriptedHandler.Json("""{"code":0}"""));
         using var client = Client(handler);
         await client.RequestRefundAsync(XactId);
-        Assert.False(handler.Requests.Single().Json.TryGetProperty("amount", out _));
+        Assert.False(handler.Requests.Single(r => r.Path == RefundPath).Json.TryGetProperty("amount", out _));
     }
 
     [Theory]
@@ -84,12 +84,69 @@ public class CardSafetyTests
     [InlineData(HttpStatusCode.ServiceUnavailable)]
     public async Task A_refund_whose_answer_is_lost_is_state_unknown_and_never_re_sent(HttpStatusCode status)
     {
-        var handler = new ScriptedHandler((_, _) => ScriptedHandler.Json("""{"type":"api_error","code":500,"result_code":8}""", status));
+        var handler = Refunds(_ => ScriptedHandler.Json("""{"type":"api_error","code":500,"result_code":8}""", status));
         using var client = Client(handler);
         var error = await Assert.ThrowsAsync<PayNetStateUnknownException>(() => client.RequestRefundAsync(XactId, 50m));
         Assert.Equal(XactId, error.Reference);
-        Assert.Single(handler.Requests);
+        Assert.Single(handler.Requests, r => r.Path == RefundPath);
+        Assert.Contains(handler.Requests, r => r.Path == "/v1/transaction/reversal_list");
     }
+
+    [Fact]
+    public async Task A_refund_whose_answer_is_lost_is_settled_when_a_new_request_for_that_amount_appears()
+    {
+        int refundsSent = 0;
+        var handler = new ScriptedHandler((r, _) => r.Path switch
+        {
+            "/v1/transaction/detail" => ScriptedHandler.Json(DetailExample),
+            "/v1/transaction/reversal_list" => ScriptedHandler.Json(Volatile.Read(ref refundsSent) == 0 ? NoRefunds
+                : """{"object_name":"transaction_reversal_list","has_more":false,"code":0,"Data":[{"id":"2527054","xact_id":"XACT","entry_date":"2024-01-17T10:00:00","amount":50.00,"status":"pending"}]}""".Replace("XACT", XactId)),
+            _ => Lost(ref refundsSent),
+        });
+        using var client = Client(handler);
+
+        var result = await client.RequestRefundAsync(XactId, 50m);
+
+        Assert.True(result.Reconciled);
+        Assert.Equal(50m, result.Amount);
+        Assert.Single(handler.Requests, r => r.Path == RefundPath);
+    }
+
+    [Fact]
+    public async Task A_lost_refund_whose_new_request_is_for_another_amount_is_state_unknown()
+    {
+        int refundsSent = 0;
+        var handler = new ScriptedHandler((r, _) => r.Path switch
+        {
+            "/v1/transaction/detail" => ScriptedHandler.Json(DetailExample),
+            "/v1/transaction/reversal_list" => ScriptedHandler.Json(Volatile.Read(ref refundsSent) == 0 ? NoRefunds
+                : """{"object_name":"transaction_reversal_list","has_more":false,"code":0,"Data":[{"id":"2527054","xact_id":"XACT","entry_date":"2024-01-17T10:00:00","amount":70.00,"status":"pending"}]}""".Replace("XACT", XactId)),
+            _ => Lost(ref refundsSent),
+        });
+        using var client = Client(handler);
+
+        var error = await Assert.ThrowsAsync<PayNetStateUnknownException>(() => client.RequestRefundAsync(XactId, 50m));
+
+        Assert.Equal(XactId, error.Reference);
+        Assert.Contains("70.00", error.Message);
+    }
+
+    private const string RefundPath = "/v1/transaction/reversed_request";
+    private const string NoRefunds = """{"object_name":"transaction_reversal_list","Data":[],"code":12,"message":"nodata"}""";
+
+    private static HttpResponseMessage Lost(ref int sent)
+    {
+        Interlocked.Increment(ref sent);
+        return ScriptedHandler.Json("""{"type":"api_error","code":500,"result_code":8}""", HttpStatusCode.InternalServerError);
+    }
+
+    /// <summary>Detail and refund list answer as for a transaction with no refunds; the refund request itself as scripted.</summary>
+    private static ScriptedHandler Refunds(Func<RecordedRequest, HttpResponseMessage> refund) => new((r, _) => r.Path switch
+    {
+        "/v1/transaction/detail" => ScriptedHandler.Json(DetailExample),
+        "/v1/transaction/reversal_list" => ScriptedHandler.Json(NoRefunds),
+        _ => refund(r),
+    });
 
     [Fact]
     public async Task A_capture_is_sent_in_kurus_and_a_bank_decline_is_a_rejection()

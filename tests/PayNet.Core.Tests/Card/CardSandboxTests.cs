@@ -193,16 +193,31 @@ public class CardSandboxMutationTests : IClassFixture<CardSandboxFixture>
     }
 
     [Fact]
-    public async Task A_refund_whose_answer_is_dropped_is_state_unknown_and_recorded_only_once()
+    public async Task A_refund_whose_answer_is_dropped_is_settled_from_the_refund_list_and_recorded_only_once()
     {
+        // Issue 20 item 4: a lost answer is checked with Paynet before it is reported unknown.
         using var client = _sandbox.Client();
         var f02 = await F("RCN-0002");
         var before = await CountRefundsFor(client, f02.XactId!);
         await _sandbox.Control.ArmFaultAsync("/card/v1/transaction/reversed_request", "DropAfterCommit");
 
+        var result = await client.RequestRefundAsync(f02.XactId!);
+        Assert.True(result.Reconciled);
+        Assert.Equal(f02.XactId, result.XactId);
+        Assert.Equal(before + 1, await CountRefundsFor(client, f02.XactId!));
+    }
+
+    [Fact]
+    public async Task A_refund_refused_with_500_before_anything_ran_is_state_unknown_and_nothing_is_requested()
+    {
+        using var client = _sandbox.Client();
+        var f02 = await F("RCN-0002");
+        var before = await CountRefundsFor(client, f02.XactId!);
+        await _sandbox.Control.ArmFaultAsync("/card/v1/transaction/reversed_request", "Status500");
+
         var error = await Assert.ThrowsAsync<PayNetStateUnknownException>(() => client.RequestRefundAsync(f02.XactId!));
         Assert.Equal(f02.XactId, error.Reference);
-        Assert.Equal(before + 1, await CountRefundsFor(client, f02.XactId!));
+        Assert.Equal(before, await CountRefundsFor(client, f02.XactId!));
     }
 
     [Fact]

@@ -72,6 +72,7 @@ public static class TestOptions
             RetryBaseDelay = TimeSpan.FromMilliseconds(5),
             MaxRetryDelay = TimeSpan.FromMilliseconds(50),
             Timeout = timeout ?? TimeSpan.FromSeconds(10),
+            SettleDelays = new[] { TimeSpan.Zero, TimeSpan.FromMilliseconds(5) },
         };
         if (handler is not null) options.PrimaryHandlerFactory = () => handler;
         return options;

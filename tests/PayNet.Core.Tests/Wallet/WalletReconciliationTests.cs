@@ -26,7 +26,8 @@ public sealed class WalletReconciliationTests
         kit.Fake.On("/accounts/default/history", request =>
         {
             var lines = new List<string> { WalletSpecExamples.HistoryLine(90000, "-5.00", "PNPS-OTHER0000000000000000") };
-            if (includeIt) lines.Insert(0, WalletSpecExamples.HistoryLine(90001, "-100.00", TraceOfConfirm(kit), description: "Rent"));
+            if (includeIt) lines.Insert(0, WalletSpecExamples.HistoryLine(90001, "-100.00", TraceOfConfirm(kit), description: "Rent",
+                typeId: 21, currency: "GHS", memberId: 102, username: "233200000002"));
             return FakeHandler.Json(200, WalletSpecExamples.HistoryPage(0, 50, lines.Count, lines.ToArray()));
         });
     }
@@ -100,18 +101,53 @@ public sealed class WalletReconciliationTests
     }
 
     [Fact]
-    public async Task Without_trace_numbers_in_the_history_a_recent_line_with_amount_and_description_matches()
+    public async Task Without_the_trace_number_in_the_history_amount_and_description_alone_never_claim_a_match()
     {
+        // Issue 13: a reconciliation must name the reference exactly; a look-alike line may be an earlier payment.
         using var kit = Kit(_ => throw new HttpRequestException("reset", new IOException("reset")));
         string now = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff") + "+0000";
         kit.Fake.OnJson("/accounts/default/history", WalletSpecExamples.HistoryPage(0, 50, 2,
             WalletSpecExamples.HistoryLine(90005, "-100.00", null, date: now, description: "Rent"),
             WalletSpecExamples.HistoryLine(90004, "-100.00", null, date: "2024-01-01T10:00:00.000+0000", description: "Rent")));
 
-        var receipt = await kit.Client.ExecutePaymentAsync(new WalletPaymentRequest("233200000002", 100m) { Description = "Rent" });
+        var error = await Assert.ThrowsAsync<PayNetStateUnknownException>(() =>
+            kit.Client.ExecutePaymentAsync(new WalletPaymentRequest("233200000002", 100m) { Description = "Rent" }));
 
-        Assert.True(receipt.Reconciled);
-        Assert.Equal(90005, receipt.TransferId);
+        Assert.Equal(TraceOfConfirm(kit), error.Reference);
+    }
+
+    [Fact]
+    public async Task A_history_line_with_the_trace_number_in_other_letter_case_is_not_this_payment()
+    {
+        using var kit = Kit(_ => FakeHandler.Json(500, WalletSpecExamples.Failure("INTERNAL_ERROR", "boom")));
+        kit.Fake.On("/accounts/default/history", _ => FakeHandler.Json(200, WalletSpecExamples.HistoryPage(0, 50, 1,
+            WalletSpecExamples.HistoryLine(90001, "-100.00", TraceOfConfirm(kit).ToLowerInvariant(), description: "Rent",
+                typeId: 21, currency: "GHS", memberId: 102, username: "233200000002"))));
+
+        var error = await Assert.ThrowsAsync<PayNetStateUnknownException>(() =>
+            kit.Client.ExecutePaymentAsync(new WalletPaymentRequest("233200000002", 100m) { Description = "Rent", TraceNumber = "INV-7" }));
+
+        Assert.Equal("INV-7", error.Reference);
+    }
+
+    [Theory]
+    [InlineData("-250.00", 21, "GHS", 102, "amount")]
+    [InlineData("-100.00", 14, "GHS", 102, "transfer type")]
+    [InlineData("-100.00", 21, "USD", 102, "currency")]
+    [InlineData("-100.00", 21, "GHS", 103, "payee")]
+    public async Task A_line_with_the_trace_number_that_differs_in_one_respect_is_state_unknown(string amount, int typeId, string currency, long memberId, string what)
+    {
+        using var kit = Kit(_ => FakeHandler.Json(500, WalletSpecExamples.Failure("INTERNAL_ERROR", "boom")));
+        kit.Fake.On("/accounts/default/history", _ => FakeHandler.Json(200, WalletSpecExamples.HistoryPage(0, 50, 1,
+            WalletSpecExamples.HistoryLine(90001, amount, TraceOfConfirm(kit), description: "Rent",
+                typeId: typeId, currency: currency, memberId: memberId, username: memberId == 102 ? "233200000002" : "233200000003"))));
+
+        var error = await Assert.ThrowsAsync<PayNetStateUnknownException>(() =>
+            kit.Client.ExecutePaymentAsync(new WalletPaymentRequest("233200000002", 100m) { Description = "Rent" }));
+
+        Assert.Equal(TraceOfConfirm(kit), error.Reference);
+        Assert.Contains("not as this payment", error.Message);
+        Assert.True(kit.Fake.To(ConfirmPath).Count == 1, what);
     }
 
     [Fact]

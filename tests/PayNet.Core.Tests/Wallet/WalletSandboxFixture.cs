@@ -38,7 +38,7 @@ internal static class SandboxWallet
     public static WalletClient Client(SandboxServer server, string? principal = null, string? pin = null, Action<PayNetClientOptions>? configure = null)
     {
         var wallet = server.Options.Wallet;
-        var options = new PayNetClientOptions(server.WalletUri) { MaxRetries = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(10), Timeout = TimeSpan.FromSeconds(10) };
+        var options = new PayNetClientOptions(server.WalletUri) { MaxRetries = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(10), Timeout = TimeSpan.FromSeconds(10), SettleDelays = new[] { TimeSpan.Zero, TimeSpan.FromMilliseconds(50) } };
         configure?.Invoke(options);
         return new WalletClient(new WalletCredentials(new SecretString(wallet.ApiKey), principal ?? wallet.Principal, new SecretString(pin ?? wallet.Pin)), options);
     }

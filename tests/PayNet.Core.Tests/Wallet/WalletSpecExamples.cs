@@ -69,14 +69,14 @@ internal static class WalletSpecExamples
 
     /// <summary>A §5.9 line the way deployments send it: amounts and ids as strings, "+0000" offsets.</summary>
     public static string HistoryLine(long id, string amount, string? trace, string status = "PROCESSED", string date = "2024-02-18T10:15:30.000+0000",
-        string description = "Lunch") =>
+        string description = "Lunch", int typeId = 14, string currency = "$", long memberId = 3, string username = "86888") =>
         $$"""
         { "id": "{{id}}", "date": "{{date}}", "formattedDate": "18/02/2024",
           {{(status == "PENDING" ? "" : $"\"processDate\": \"{date}\",")}}
           "amount": "{{amount}}", "formattedAmount": "$ {{amount}}", "status": "{{status}}",
-          "transferType": { "id": "14", "name": "P2P Transfer", "from": { "id": 4, "name": "Customer Wallet", "currency": { "id": 1, "symbol": "$", "name": "USD", "pattern": "$#amount#" } } },
+          "transferType": { "id": "{{typeId}}", "name": "P2P Transfer", "from": { "id": 4, "name": "Customer Wallet", "currency": { "id": 1, "symbol": "{{currency}}", "name": "USD", "pattern": "$#amount#" } } },
           "description": "{{description}}",
-          "member": { "id": "3", "name": "Avatar S", "username": "86888" },
+          "member": { "id": "{{memberId}}", "name": "Avatar S", "username": "{{username}}" },
           "transactionNumber": "PN20240218000001"{{(trace is null ? "" : $", \"traceNumber\": \"{trace}\"")}} }
         """;
 

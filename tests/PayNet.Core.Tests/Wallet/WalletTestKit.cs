@@ -21,6 +21,7 @@ internal sealed class WalletTestKit : IDisposable
             RetryBaseDelay = TimeSpan.FromMilliseconds(1),
             MaxRetryDelay = TimeSpan.FromMilliseconds(5),
             PrimaryHandlerFactory = () => Fake,
+            SettleDelays = new[] { TimeSpan.Zero, TimeSpan.FromMilliseconds(5) },
         };
         var settings = new WalletSettings();
         configure?.Invoke(settings);

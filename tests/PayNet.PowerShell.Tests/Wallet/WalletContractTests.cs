@@ -79,8 +79,8 @@ public sealed class WalletContractTests
             Assert.True(Any(p, "ValueFromPipelineByPropertyName", "Member"), $"{parameter} binds by property name");
             foreach (var alias in aliases) Assert.Contains(alias, p.Aliases);
         }
-        Assert.Equal(typeof(decimal), Parameter(name, "Amount").Property.PropertyType);
-        Assert.Contains(Parameter(name, "Amount").Property.GetCustomAttributesData(), a => a.AttributeType == typeof(WalletAmountAttribute));
+        Assert.Equal(typeof(PayNetAmount), Parameter(name, "Amount").Property.PropertyType);
+        Assert.Contains(Parameter(name, "Amount").Property.GetCustomAttributesData(), a => a.AttributeType == typeof(PayNetAmountTransformationAttribute));
         Assert.True(Any(Parameter(name, "Quote"), "ValueFromPipeline", "Quote"));
         Assert.Equal(typeof(WalletPaymentQuote), Parameter(name, "Quote").Property.PropertyType);
         Assert.True(Any(Parameter(name, "QrString"), "Mandatory", "QrString"));
@@ -135,17 +135,17 @@ public sealed class WalletContractTests
 
     [Theory]
     [InlineData("12.50", "12.50")]
-    [InlineData(" 1,250.00 ", "1250.00")]
-    [InlineData("7", "7")]
-    [InlineData("-3", "-3")]
+    [InlineData(" 7 ", "7")]
+    [InlineData("0.10", "0.10")]
     public void CSV_text_binds_as_decimal_with_a_dot_on_every_culture(string text, string expected)
     {
         var previous = Thread.CurrentThread.CurrentCulture;
         Thread.CurrentThread.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
         try
         {
-            Assert.True(WalletAmountAttribute.TryConvert(text, out var amount, out _));
-            Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), amount);
+            var amount = PayNetAmount.From(text);
+            Assert.True(amount.IsValid, amount.Problem);
+            Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), amount.Value);
         }
         finally
         {
@@ -153,17 +153,30 @@ public sealed class WalletContractTests
         }
     }
 
-    [Fact]
-    public void Numbers_bind_exactly_and_text_that_is_no_number_is_refused_with_a_reason()
+    [Theory]
+    [InlineData(" 1,250.00 ")]
+    [InlineData("10,00")]
+    [InlineData("-3")]
+    [InlineData("twelve")]
+    [InlineData("")]
+    public void Text_that_is_not_strictly_an_amount_binds_but_is_refused_with_a_reason(string text)
     {
-        Assert.True(WalletAmountAttribute.TryConvert(12.3d, out var fromDouble, out _));
-        Assert.Equal(12.3m, fromDouble);
-        Assert.True(WalletAmountAttribute.TryConvert(15, out var fromInt, out _));
-        Assert.Equal(15m, fromInt);
-        Assert.False(WalletAmountAttribute.TryConvert("twelve", out _, out var problem));
-        Assert.Contains("'twelve' is not an amount", problem);
-        Assert.False(WalletAmountAttribute.TryConvert("", out _, out var empty));
-        Assert.Contains("empty", empty);
+        var amount = PayNetAmount.From(text);
+        Assert.False(amount.IsValid);
+        Assert.Equal(text, amount.Text);
+        var error = Assert.Throws<PayNet.Core.Money.PayNetInvalidAmountException>(() => amount.For(PayNet.Core.PayNetApi.Wallet, "ValidatePayment"));
+        Assert.Equal(amount.Problem, error.Message);
+    }
+
+    [Fact]
+    public void Numbers_bind_exactly()
+    {
+        Assert.Equal(12.3m, PayNetAmount.From(12.3d).Value);
+        Assert.Equal(15m, PayNetAmount.From(15).Value);
+        Assert.Equal(0.1m, PayNetAmount.From(0.1d).Value);
+        Assert.Equal(2.5m, PayNetAmount.From(new PSObject(2.5m)).Value);
+        Assert.False(PayNetAmount.From(double.NaN).IsValid);
+        Assert.False(PayNetAmount.From(-1d).IsValid);
     }
 
     [Fact]

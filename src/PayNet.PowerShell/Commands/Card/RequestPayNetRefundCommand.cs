@@ -8,7 +8,7 @@ namespace PayNet.PowerShell.Commands
     /// <summary>
     /// Asks PayNet to cancel (same day, full amount) or refund (later, full or partial) a successful
     /// card payment. PayNet reviews the request; follow it with Get-PayNetRefund. Never re-sent after
-    /// it may have reached PayNet: an unknown outcome stops with the xact id to check.
+    /// it may have reached PayNet: a lost answer is settled from the transaction's detail and refund requests; what still cannot be known is a PayNetStateUnknown error naming the xact id.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Request, "PayNetRefund", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(CardOperationResult))]
@@ -19,8 +19,10 @@ namespace PayNet.PowerShell.Commands
         public string XactId { get; set; } = null!;
 
         /// <summary>TRY to refund; omit for the full amount. Partial refunds are not possible on the payment's own day.</summary>
-        [Parameter(Position = 1)]
-        public decimal? Amount { get; set; }
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("RefundAmount")]
+        [PayNetAmountTransformation]
+        public PayNetAmount? Amount { get; set; }
 
         /// <summary>PayNet posts the approval or rejection here.</summary>
         [Parameter]
@@ -28,18 +30,21 @@ namespace PayNet.PowerShell.Commands
 
         private protected override void Process()
         {
-            CurrentTarget = XactId;
-            if (string.IsNullOrWhiteSpace(XactId))
+            string xactId = XactId;
+            CurrentTarget = PipelineInput ?? (object)xactId;
+            if (string.IsNullOrWhiteSpace(xactId))
                 throw new PayNetException(PayNetApi.Card, "RefundRequest", PayNetErrorCategory.InvalidArgument, "-XactId cannot be empty.");
-            if (Amount is decimal amount) MoneyRules.Validate(PayNetApi.Card, "RefundRequest", amount, "TRY");
+            decimal? given = Amount is null ? (decimal?)null : Amount.For(PayNetApi.Card, "RefundRequest");
+            if (given is decimal amount) MoneyRules.Validate(PayNetApi.Card, "RefundRequest", amount, "TRY");
+            if (BatchHalted()) return;
             var client = RequireConnection(PayNetApi.Card).CardClient;
-            string what = Amount is decimal a ? $"{MoneyRules.Format(a)} TRY" : "the full amount";
-            if (!CmdletHost.ShouldProcess($"card transaction {XactId}", $"Request a refund of {what}")) return;
-            var result = Await(ct => client.RequestRefundAsync(XactId, Amount, SucceedUrl, ct));
+            string what = given is decimal a ? $"{MoneyRules.Format(a)} TRY" : "the full amount";
+            if (!ShouldMoveMoney($"card transaction {xactId}", $"Request a refund of {what}")) return;
+            var result = MoveMoney(xactId, ct => client.RequestRefundAsync(xactId, given, SucceedUrl, ct));
             if (!result.Succeeded)
                 throw new PayNetException(PayNetApi.Card, "RefundRequest", PayNetErrorCategory.Rejected,
                     $"PayNet refused the refund request for {XactId}: {result.Message} (code {result.Code}).", providerCode: result.Code.ToString(System.Globalization.CultureInfo.InvariantCulture), providerMessage: result.Message, reference: XactId);
-            CmdletHost.WriteObject(result);
+            WriteMoneyResult(result);
         }
     }
 }

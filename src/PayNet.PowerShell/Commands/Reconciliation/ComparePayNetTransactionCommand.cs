@@ -3,7 +3,6 @@ using System.Management.Automation;
 using PayNet.Core;
 using PayNet.Core.Card;
 using PayNet.Core.Reconciliation;
-using PayNet.PowerShell.Host;
 
 namespace PayNet.PowerShell.Commands
 {
@@ -51,6 +50,13 @@ namespace PayNet.PowerShell.Commands
         [Parameter]
         public string? StateProperty { get; set; }
 
+        /// <summary>
+        /// The culture the ledger's amounts were written in (de-DE reads '1.234,56'). Without it, amounts are
+        /// read strictly: digits and at most one '.', and anything else is that row's PayNetInvalidAmount error.
+        /// </summary>
+        [Parameter]
+        public System.Globalization.CultureInfo? Culture { get; set; }
+
         /// <summary>Largest amount difference still counted as matched.</summary>
         [Parameter]
         [ValidateRange(0, 1_000_000)]
@@ -80,7 +86,7 @@ namespace PayNet.PowerShell.Commands
                 var to = new DateTimeOffset(To.Value.Date, TimeSpan.Zero);
                 _reconciler.AddPayNetSide(PayNetSides.FromWallet(Stream(ct => connection.WalletClient.GetStatementAsync(from, to, cancellationToken: ct))));
             }
-            CmdletHost.WriteVerbose($"PayNet side: {_reconciler.PayNetCount} reference(s) for {Service}.");
+            WriteVerbose($"PayNet side: {_reconciler.PayNetCount} reference(s) for {Service}.");
         }
 
         private protected override void Process()
@@ -99,9 +105,9 @@ namespace PayNet.PowerShell.Commands
             decimal? amount = null;
             if (!string.IsNullOrWhiteSpace(amountText))
             {
-                if (!LedgerRowReader.TryParseAmount(amountText, out var parsed))
+                if (!LedgerRowReader.TryParseAmount(amountText, Culture, out var parsed, out var problem))
                 {
-                    WriteItemError(ErrorIds.InvalidArgument, ErrorCategory.InvalidData, InputObject, $"Ledger row {_rows} ({reference}): '{amountText}' is not an amount.");
+                    WriteItemError(ErrorIds.InvalidAmount, ErrorCategory.InvalidData, InputObject, $"Ledger row {_rows} ({reference}): {problem}");
                     return;
                 }
                 amount = parsed;
@@ -111,16 +117,16 @@ namespace PayNet.PowerShell.Commands
             PayNetSideEntry? lookedUp = null;
             if (Service == PayNetApi.TopUp) lookedUp = LookUpTopUp(entry.Reference);
             var result = _reconciler!.Compare(entry, lookedUp);
-            if (!On(Summary, nameof(Summary))) CmdletHost.WriteObject(result);
+            if (!Summary.IsPresent) WriteObject(result);
         }
 
         private protected override void End()
         {
             if (_reconciler is null) return;
             foreach (var unclaimed in _reconciler.Unclaimed())
-                if (!On(Summary, nameof(Summary))) CmdletHost.WriteObject(unclaimed);
-            if (On(Summary, nameof(Summary)))
-                foreach (var line in _reconciler.Summary()) CmdletHost.WriteObject(line);
+                if (!Summary.IsPresent) WriteObject(unclaimed);
+            if (Summary.IsPresent)
+                foreach (var line in _reconciler.Summary()) WriteObject(line);
         }
 
         private PayNetSideEntry? LookUpTopUp(string reference)

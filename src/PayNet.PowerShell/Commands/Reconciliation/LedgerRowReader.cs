@@ -60,17 +60,31 @@ namespace PayNet.PowerShell.Commands
             return property is not null;
         }
 
-        /// <summary>"1234.56" and "1,234.56" as invariant; "1234,56" and "1.234,56" as European exports write them.</summary>
-        public static bool TryParseAmount(string? text, out decimal amount)
+        /// <summary>
+        /// A ledger amount. Without a culture it is read as every money parameter is (PayNet.Core's AmountText:
+        /// digits and at most one '.'), plus a leading '-' because ledgers hold refunds: so '1,234' is never
+        /// silently 1234 or 1.234. Only when the caller names the ledger's culture (-Culture de-DE) are that
+        /// culture's group and decimal separators read.
+        /// </summary>
+        public static bool TryParseAmount(string? text, CultureInfo? culture, out decimal amount, out string problem)
         {
             amount = 0m;
-            if (string.IsNullOrWhiteSpace(text)) return false;
-            string s = text!.Trim();
-            int lastComma = s.LastIndexOf(','), lastDot = s.LastIndexOf('.');
-            if (lastComma > lastDot) s = s.Replace(".", "").Replace(',', '.'); // the comma is the decimal separator
-            else s = s.Replace(",", "");
-            const NumberStyles plain = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite;
-            return decimal.TryParse(s, plain, CultureInfo.InvariantCulture, out amount);
+            string t = (text ?? string.Empty).Trim();
+            if (culture is not null)
+            {
+                const NumberStyles styles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite;
+                if (decimal.TryParse(t, styles, culture, out amount)) { problem = string.Empty; return true; }
+                problem = $"'{t}' is not an amount in the {culture.Name} culture.";
+                return false;
+            }
+            bool negative = t.StartsWith("-", System.StringComparison.Ordinal);
+            if (!PayNet.Core.Money.AmountText.TryParse(negative ? t.Substring(1) : t, out amount, out problem))
+            {
+                problem += " If the ledger was written in another culture, name it with -Culture (for example -Culture de-DE).";
+                return false;
+            }
+            if (negative) amount = -amount;
+            return true;
         }
     }
 }

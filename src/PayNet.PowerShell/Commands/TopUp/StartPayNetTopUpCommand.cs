@@ -30,7 +30,8 @@ namespace PayNet.PowerShell.Commands
         /// <summary>AED for direct recharge and vouchers; the local-currency denomination for legacy international top-up.</summary>
         [Parameter(Position = 2, ValueFromPipelineByPropertyName = true)]
         [Alias("Value", "Denomination")]
-        public decimal? Amount { get; set; }
+        [PayNetAmountTransformation]
+        public PayNetAmount? Amount { get; set; }
 
         /// <summary>International Bridge: the amount id from Get-PayNetProduct -International.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -65,21 +66,27 @@ namespace PayNet.PowerShell.Commands
 
         private protected override void Process()
         {
-            var request = new TopUpRequest { Product = Product, Account = Account, Amount = Amount, AmountId = AmountId, Customer = Customer, ExternalId = ExternalId };
-            CurrentTarget = request;
-            if (Amount is decimal amount && !TopUpProductIds.IsInternational(Product))
+            // Every bound value is read here, once: nothing later reads the (rebindable) parameters.
+            CurrentTarget = PipelineInput;
+            decimal? given = Amount is null ? (decimal?)null : Amount.For(PayNetApi.TopUp, "Check");
+            var request = new TopUpRequest { Product = Product, Account = Account, Amount = given, AmountId = AmountId, Customer = Customer, ExternalId = ExternalId };
+            CurrentTarget ??= request;
+            if (given is decimal amount && !TopUpProductIds.IsInternational(Product))
                 MoneyRules.Validate(PayNetApi.TopUp, "Check", amount, "AED");
+            if (BatchHalted()) return;
 
             var client = RequireConnection(PayNetApi.TopUp).TopUpClient;
             var reserved = Await(ct => client.CheckAsync(request, ct));
             CurrentTarget = reserved;
 
-            if (!CmdletHost.ShouldProcess(Describe(reserved), "Top up (moves money)")) return;
+            if (!ShouldMoveMoney(Describe(reserved), "Top up (moves money)")) return;
 
             int? typeId = TypeId is null ? (int?)null : int.Parse(TypeId, System.Globalization.CultureInfo.InvariantCulture);
-            var confirmed = Await(ct => client.ConfirmAsync(reserved, Amount, typeId, ct));
+            var confirmed = MoveMoney(reserved.ExternalId, ct => client.ConfirmAsync(reserved, given, typeId, ct));
             CurrentTarget = confirmed;
-            if (On(NoWait, nameof(NoWait)) || confirmed.IsFinal)
+            // Ctrl+C while confirming: Core settled it under its own time limit; say what happened, then stop.
+            if (Stopping) WriteMoneyResult(confirmed);
+            if (NoWait.IsPresent || confirmed.IsFinal)
             {
                 Emit(confirmed);
                 return;
@@ -89,7 +96,7 @@ namespace PayNet.PowerShell.Commands
 
         private void Emit(TopUpTransaction transaction)
         {
-            if (!TopUpWaiter.ReportFailure(this, transaction)) CmdletHost.WriteObject(transaction);
+            if (!TopUpWaiter.ReportFailure(this, transaction)) WriteMoneyResult(transaction);
         }
 
         private static string Describe(TopUpTransaction t)

@@ -32,13 +32,16 @@ namespace PayNet.PowerShell.Commands
         [AllowEmptyString]
         public string ToMemberId { get; set; } = null!;
 
-        /// <summary>In the tenant's currency. Text from a CSV binds with a '.' decimal point.</summary>
+        /// <summary>
+        /// In the tenant's currency. A number, or text with digits and at most one '.' (10.50), read the same in
+        /// every culture; '10,00', '1e1' or '0x10' is that row's PayNetInvalidAmount error and nothing is sent.
+        /// </summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = MemberSet)]
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = QrStringSet)]
         [Parameter(ParameterSetName = QrCodeSet)]
         [Alias("Value", "Sum")]
-        [WalletAmount]
-        public decimal Amount { get; set; }
+        [PayNetAmountTransformation]
+        public PayNetAmount Amount { get; set; } = null!;
 
         /// <summary>P2P (default), Loyalty, FixedFee, PercentFee, Cashback, Discount, or a numeric transfer-type id.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = MemberSet)]
@@ -82,7 +85,7 @@ namespace PayNet.PowerShell.Commands
 
         private protected override void Process()
         {
-            switch (CmdletHost.ParameterSetName)
+            switch (ParameterSetName)
             {
                 case QuoteSet:
                     CurrentTarget = Quote;
@@ -102,17 +105,19 @@ namespace PayNet.PowerShell.Commands
 
         private void PayMember()
         {
-            CurrentTarget = new WalletPaymentInput { ToMemberId = ToMemberId, Amount = Amount, TransferType = TransferType, Description = Description, Reference = Reference };
+            CurrentTarget = PipelineInput ?? new WalletPaymentInput { ToMemberId = ToMemberId, Amount = Amount.IsValid ? Amount.Value : (decimal?)null, AmountText = Amount.Text, TransferType = TransferType, Description = Description, Reference = Reference };
+            decimal amount = Amount.For(PayNetApi.Wallet, "ValidatePayment");
+            if (!Validate.IsPresent && BatchHalted()) return;
             // An empty CSV cell is this row's error, not a binding failure PowerShell would word for us.
             if (string.IsNullOrWhiteSpace(ToMemberId))
                 throw new PayNetException(PayNetApi.Wallet, "ValidatePayment", PayNetErrorCategory.InvalidArgument, "The payment names no payee (-ToMemberId is empty).");
             var client = Wallet;
-            MoneyRules.Validate(PayNetApi.Wallet, "ValidatePayment", Amount, client.Settings.DefaultCurrency);
+            MoneyRules.Validate(PayNetApi.Wallet, "ValidatePayment", amount, client.Settings.DefaultCurrency);
             int? typeId = WalletTransferTypes.Resolve(TransferType, client.Settings.TransferTypes, "ValidatePayment");
-            var quote = QuoteFor(client, typeId);
-            if (On(Validate, nameof(Validate)))
+            var quote = QuoteFor(client, typeId, amount);
+            if (Validate.IsPresent)
             {
-                CmdletHost.WriteObject(quote);
+                WriteObject(quote);
                 return;
             }
             ExecuteQuote(quote, Otp, PayAction);
@@ -122,24 +127,24 @@ namespace PayNet.PowerShell.Commands
         /// Validates against the payee as a principal first (usernames and mobile numbers are digits too);
         /// a number PayNet knows no principal for is then tried as a member id.
         /// </summary>
-        private WalletPaymentQuote QuoteFor(WalletClient client, int? typeId)
+        private WalletPaymentQuote QuoteFor(WalletClient client, int? typeId, decimal amount)
         {
             string payee = ToMemberId.Trim();
             if (payee.StartsWith("id:", StringComparison.OrdinalIgnoreCase))
             {
                 if (!long.TryParse(payee.Substring(3), NumberStyles.None, CultureInfo.InvariantCulture, out long forced) || forced <= 0)
                     throw new PayNetException(PayNetApi.Wallet, "ValidatePayment", PayNetErrorCategory.InvalidArgument, $"'{payee}' is not a member id.");
-                return Await(ct => client.ValidatePaymentAsync(Request(new WalletPaymentRequest(forced, Amount), typeId), ct));
+                return Await(ct => client.ValidatePaymentAsync(Request(new WalletPaymentRequest(forced, amount), typeId), ct));
             }
             try
             {
-                return Await(ct => client.ValidatePaymentAsync(Request(new WalletPaymentRequest(payee, Amount), typeId), ct));
+                return Await(ct => client.ValidatePaymentAsync(Request(new WalletPaymentRequest(payee, amount), typeId), ct));
             }
             catch (PayNetException notFound) when (notFound.Category == PayNetErrorCategory.NotFound
                 && long.TryParse(payee, NumberStyles.None, CultureInfo.InvariantCulture, out long memberId) && memberId > 0)
             {
-                CmdletHost.WriteVerbose($"No member has the principal '{payee}'; trying it as a member id.");
-                return Await(ct => client.ValidatePaymentAsync(Request(new WalletPaymentRequest(memberId, Amount), typeId), ct));
+                WriteVerbose($"No member has the principal '{payee}'; trying it as a member id.");
+                return Await(ct => client.ValidatePaymentAsync(Request(new WalletPaymentRequest(memberId, amount), typeId), ct));
             }
         }
 
@@ -154,26 +159,28 @@ namespace PayNet.PowerShell.Commands
         /// <summary>Decodes first (no money moves) so the question names payee, amount and reference; then pays once.</summary>
         private void PayQr(string qrString)
         {
-            bool amountGiven = CmdletHost.IsBound(nameof(Amount));
-            CurrentTarget = new WalletPaymentInput { QrString = qrString, Amount = amountGiven ? Amount : (decimal?)null, Description = Description, Reference = Reference };
+            bool amountGiven = IsBound(nameof(Amount)) && Amount is not null;
+            CurrentTarget = PipelineInput ?? new WalletPaymentInput { QrString = qrString, Amount = amountGiven && Amount.IsValid ? Amount.Value : (decimal?)null, AmountText = amountGiven ? Amount.Text : null, Description = Description, Reference = Reference };
+            decimal? given = amountGiven ? Amount.For(PayNetApi.Wallet, "PayQr") : (decimal?)null;
+            if (BatchHalted()) return;
             var client = Wallet;
-            if (amountGiven) MoneyRules.Validate(PayNetApi.Wallet, "PayQr", Amount, client.Settings.DefaultCurrency);
+            if (given is decimal checkedAmount) MoneyRules.Validate(PayNetApi.Wallet, "PayQr", checkedAmount, client.Settings.DefaultCurrency);
             var code = Await(ct => client.DecodeQrAsync(qrString, ct));
-            decimal? toPay = code.Amount ?? (amountGiven ? Amount : (decimal?)null);
+            decimal? toPay = code.Amount ?? given;
             if (toPay is null)
                 throw new PayNetException(PayNetApi.Wallet, "PayQr", PayNetErrorCategory.InvalidArgument,
                     $"This QR code of {code.ToMemberName} carries no amount: give it with -Amount.");
             string reference = string.IsNullOrWhiteSpace(Reference) ? NewReference(client) : Reference!.Trim();
             string payee = code.ToMemberPrincipal is null ? code.ToMemberName ?? "the QR code's owner" : $"{code.ToMemberName} ({code.ToMemberPrincipal})";
             string target = $"{Money(toPay.Value, code.Currency)} to {payee} by QR code{(code.Description is null ? string.Empty : " '" + code.Description + "'")}, reference {reference}";
-            if (!CmdletHost.ShouldProcess(target, PayAction)) return;
+            if (!ShouldMoveMoney(target, PayAction)) return;
 
-            decimal? amount = amountGiven ? Amount : (decimal?)null;
+            decimal? amount = given;
             string? otp = Otp;
             WalletPaymentReceipt receipt;
             try
             {
-                receipt = Await(ct => client.PayQrAsync(qrString, amount, Description, reference, otp, ct));
+                receipt = MoveMoney(reference, ct => client.PayQrAsync(qrString, amount, Description, reference, otp, ct));
             }
             catch (PayNetException needsOtp) when (string.IsNullOrWhiteSpace(Otp) && string.Equals(needsOtp.ProviderCode, "INVALID_OTP", StringComparison.OrdinalIgnoreCase))
             {
@@ -181,10 +188,10 @@ namespace PayNet.PowerShell.Commands
                 // same reference is still unused and the retry cannot pay twice.
                 otp = PaymentOtp(client, null, "this QR payment");
                 if (otp is null) return;
-                receipt = Await(ct => client.PayQrAsync(qrString, amount, Description, reference, otp, ct));
+                receipt = MoveMoney(reference, ct => client.PayQrAsync(qrString, amount, Description, reference, otp, ct));
             }
             CurrentTarget = receipt;
-            CmdletHost.WriteObject(receipt);
+            WriteMoneyResult(receipt);
         }
 
         /// <summary>Same shape as the client's own trace numbers: the prefix and 80 random bits.</summary>

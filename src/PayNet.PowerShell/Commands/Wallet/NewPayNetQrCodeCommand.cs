@@ -17,8 +17,8 @@ namespace PayNet.PowerShell.Commands
     {
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Value", "Sum")]
-        [WalletAmount]
-        public decimal Amount { get; set; }
+        [PayNetAmountTransformation]
+        public PayNetAmount? Amount { get; set; }
 
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("Memo", "Note", "Narration")]
@@ -37,9 +37,9 @@ namespace PayNet.PowerShell.Commands
 
         private protected override void Process()
         {
+            CurrentTarget = Amount;
             var client = Wallet;
-            decimal? amount = CmdletHost.IsBound(nameof(Amount)) ? Amount : (decimal?)null;
-            CurrentTarget = amount;
+            decimal? amount = Amount is null ? (decimal?)null : Amount.For(PayNetApi.Wallet, "CreateQr");
             if (amount is decimal a) MoneyRules.Validate(PayNetApi.Wallet, "CreateQr", a, client.Settings.DefaultCurrency);
             int? typeId = WalletTransferTypes.Resolve(TransferType, client.Settings.TransferTypes, "CreateQr");
             string what = amount is decimal fixedAmount
@@ -47,9 +47,9 @@ namespace PayNet.PowerShell.Commands
                 : "Static QR code (the payer enters the amount)";
             if (!string.IsNullOrWhiteSpace(Description)) what += $" '{Description}'";
             if (typeId is int t) what += ", transfer type " + t.ToString(CultureInfo.InvariantCulture);
-            if (!CmdletHost.ShouldProcess(what, "Create")) return;
+            if (!ShouldProcess(what, "Create")) return;
             var code = Await(ct => client.CreateQrAsync(amount, Description, typeId, amount is null ? null : ExpiresInSeconds, ct));
-            CmdletHost.WriteObject(code);
+            WriteObject(code);
         }
     }
 }

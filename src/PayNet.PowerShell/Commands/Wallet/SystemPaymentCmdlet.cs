@@ -14,8 +14,8 @@ namespace PayNet.PowerShell.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Value", "Sum")]
-        [WalletAmount]
-        public decimal Amount { get; set; }
+        [PayNetAmountTransformation]
+        public PayNetAmount Amount { get; set; } = null!;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Memo", "Note", "Narration")]
@@ -33,10 +33,12 @@ namespace PayNet.PowerShell.Commands
         private protected void RunSystemPayment(string operation, int transferTypeId, string defaultDescription, string action,
             string? destination = null, string? accountNumber = null)
         {
-            CurrentTarget = new WalletPaymentInput { ToMemberId = destination, Amount = Amount, Description = Description, Reference = Reference };
+            CurrentTarget = PipelineInput ?? new WalletPaymentInput { ToMemberId = destination, Amount = Amount.IsValid ? Amount.Value : (decimal?)null, AmountText = Amount.Text, Description = Description, Reference = Reference };
+            decimal amount = Amount.For(PayNetApi.Wallet, operation);
+            if (BatchHalted()) return;
             var client = Wallet;
-            MoneyRules.Validate(PayNetApi.Wallet, operation, Amount, client.Settings.DefaultCurrency);
-            var request = new WalletSystemPaymentRequest(transferTypeId, Amount)
+            MoneyRules.Validate(PayNetApi.Wallet, operation, amount, client.Settings.DefaultCurrency);
+            var request = new WalletSystemPaymentRequest(transferTypeId, amount)
             {
                 Description = string.IsNullOrWhiteSpace(Description) ? defaultDescription : Description!.Trim(),
                 TraceNumber = string.IsNullOrWhiteSpace(Reference) ? null : Reference!.Trim(),

@@ -10,6 +10,8 @@ namespace PayNet.PowerShell.Models
     {
         public string? ToMemberId { get; set; }
         public decimal? Amount { get; set; }
+        /// <summary>The amount exactly as given (a CSV cell's text), also when it was not an amount.</summary>
+        public string? AmountText { get; set; }
         public string? TransferType { get; set; }
         public string? Description { get; set; }
         public string? Reference { get; set; }
@@ -17,7 +19,7 @@ namespace PayNet.PowerShell.Models
 
         public override string ToString()
         {
-            string amount = Amount?.ToString(CultureInfo.InvariantCulture) ?? "(no amount)";
+            string amount = Amount?.ToString(CultureInfo.InvariantCulture) ?? (AmountText is null ? "(no amount)" : $"'{AmountText}'");
             string to = QrString is null ? $"to {ToMemberId}" : "by QR code";
             string type = string.IsNullOrEmpty(TransferType) ? string.Empty : $" ({TransferType})";
             string reference = string.IsNullOrEmpty(Reference) ? string.Empty : $", reference {Reference}";

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace PayNet.PowerShell.Host
+namespace PayNet.PowerShell
 {
     /// <summary>
     /// Runs async PayNet.Core work to completion on the pipeline thread while executing, on that same
@@ -22,9 +22,23 @@ namespace PayNet.PowerShell.Host
         /// <summary>Runs now when called on the pipeline thread, else queues for the next pump.</summary>
         public void Post(Action write)
         {
-            if (OnPipelineThread) write();
+            if (OnPipelineThread) Execute(write);
             else _queue.Add(write);
         }
+
+        /// <summary>
+        /// Once Ctrl+C stops the pipeline, every Write* throws PipelineStoppedException. A log line must not
+        /// abort the wait for a money move that is being settled, so writes are dropped from then on and the
+        /// cmdlet reports the outcome itself (PayNetCmdlet.WriteMoneyResult).
+        /// </summary>
+        private void Execute(Action write)
+        {
+            if (_stopped) return;
+            try { write(); }
+            catch (System.Management.Automation.PipelineStoppedException) { _stopped = true; }
+        }
+
+        private bool _stopped;
 
         public T Wait<T>(Task<T> task)
         {
@@ -62,7 +76,7 @@ namespace PayNet.PowerShell.Host
         /// <summary>Executes queued writes until nothing is left; used between items too.</summary>
         public void Drain()
         {
-            while (_queue.TryTake(out var write)) write();
+            while (_queue.TryTake(out var write)) Execute(write);
         }
 
         private void Pump(Task task)
@@ -72,7 +86,7 @@ namespace PayNet.PowerShell.Host
                 task.ContinueWith(_ => _queue.Add(Wake), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 while (!task.IsCompleted)
                 {
-                    _queue.Take()();
+                    Execute(_queue.Take());
                 }
             }
             Drain();

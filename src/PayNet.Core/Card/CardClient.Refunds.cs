@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using PayNet.Core.Http;
+using PayNet.Core.Journal;
+using PayNet.Core.Settlement;
+
+namespace PayNet.Core.Card
+{
+    public sealed partial class CardClient
+    {
+        private const string RefundOperation = "RequestRefund";
+
+        /// <summary>
+        /// Asks Paynet to cancel (same day, full) or refund (later, full or partial) a transaction. The request is
+        /// reviewed asynchronously; follow it with <see cref="ListRefundsAsync"/>. Never re-sent. Before sending, the
+        /// client notes what Paynet already shows for the transaction (its detail and its refund requests); when the
+        /// answer is lost it settles from what changed: a new request for this amount (or the transaction now
+        /// reversed) is the outcome; nothing new after a few lookups, or something that differs, is
+        /// <see cref="PayNetStateUnknownException"/> naming the xact id.
+        /// </summary>
+        /// <param name="amount">TRY to refund; null = the full amount. Sent in kuruş.</param>
+        /// <param name="succeedUrl">Where Paynet posts the outcome, if anywhere.</param>
+        public async Task<CardOperationResult> RequestRefundAsync(string xactId, decimal? amount = null, string? succeedUrl = null, CancellationToken cancellationToken = default)
+        {
+            string id = RequireXactId(RefundOperation, xactId);
+            var body = new CardRefundBody { XactId = id, Amount = Kurus(RefundOperation, amount, id), SucceedUrl = CallbackUrl(succeedUrl, id) };
+            // Read before anything moves: a failure here sends nothing.
+            var before = await RefundStateAsync(id, cancellationToken).ConfigureAwait(false);
+            var intent = new MoneyMoveIntent(PayNetApi.Card, KeyFingerprint, "CardRefund", id, amount ?? before.Amount ?? 0m, "TRY") { ProductOrAccount = id };
+
+            return await MoneyMovePath.RunAsync(_transport.Options, intent,
+                async token =>
+                {
+                    var reply = await _transport.PostAsync("v1/transaction/reversed_request", RefundOperation, CallKind.MoneyMove, body, id, false, token).ConfigureAwait(false);
+                    return Result(RefundOperation, id, reply, amount, movesMoney: true);
+                },
+                result => (MoneyMoveState.Pending, result.XactId),
+                async (round, token) => SettleRefund(id, amount, before, await RefundStateAsync(id, token).ConfigureAwait(false)),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>What Paynet shows about the refunds of one transaction at one moment.</summary>
+        internal sealed class RefundState
+        {
+            public bool Reversed { get; set; }
+            public decimal? Amount { get; set; }
+            public List<CardRefund> Requests { get; } = new List<CardRefund>();
+        }
+
+        private async Task<RefundState> RefundStateAsync(string xactId, CancellationToken cancellationToken)
+        {
+            var detail = await GetDetailAsync(xactId: xactId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var state = new RefundState { Reversed = detail.IsReversed, Amount = detail.Amount };
+            // Requests are listed by entry date; from the transaction's day to two days past the later of it and now.
+            DateTime from = (detail.Time?.Date ?? DateTime.UtcNow.Date).AddDays(-1);
+            DateTime latest = detail.Time is DateTimeOffset t && t.UtcDateTime > DateTime.UtcNow ? t.UtcDateTime : DateTime.UtcNow;
+            await foreach (var refund in ListRefundsAsync(from, latest.Date.AddDays(2), cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                if (string.Equals(refund.XactId, xactId, StringComparison.Ordinal) ||
+                    (detail.Id is string plain && plain.Length > 0 && string.Equals(refund.TransactionId, plain, StringComparison.Ordinal)))
+                    state.Requests.Add(refund);
+            }
+            return state;
+        }
+
+        /// <summary>The refund is settled when exactly one new request appeared and it is for the asked amount.</summary>
+        internal static SettleStep<CardOperationResult> SettleRefund(string xactId, decimal? amount, RefundState before, RefundState now)
+        {
+            int added = now.Requests.Count - before.Requests.Count;
+            if (added == 0 && !(now.Reversed && !before.Reversed))
+                return SettleStep<CardOperationResult>.NotYet($"no new refund request for '{xactId}' yet");
+            if (added > 1)
+                return SettleStep<CardOperationResult>.Mismatch($"{added} new refund requests for '{xactId}' appeared; another caller may be refunding it too");
+            if (added < 0)
+                return SettleStep<CardOperationResult>.Mismatch($"the refund requests of '{xactId}' changed unexpectedly");
+
+            var fresh = added == 1 ? now.Requests.OrderByDescending(r => r.EntryDate ?? DateTimeOffset.MinValue).First() : null;
+            if (fresh?.Amount is decimal booked && amount is decimal asked && booked != asked)
+                return SettleStep<CardOperationResult>.Mismatch(
+                    $"a new refund request for '{xactId}' is for {booked.ToString("0.00", CultureInfo.InvariantCulture)} TRY, not {asked.ToString("0.00", CultureInfo.InvariantCulture)}");
+            return SettleStep<CardOperationResult>.Found(new CardOperationResult
+            {
+                Operation = RefundOperation,
+                XactId = xactId,
+                Code = 0,
+                Message = fresh is null ? "reversed (settled from the transaction detail)" : $"refund request {fresh.State} (settled from the refund list)",
+                Amount = amount ?? fresh?.Amount,
+                Reconciled = true,
+            });
+        }
+    }
+}
