@@ -3,6 +3,7 @@ using System.Net;
 using PayNet.Core;
 using PayNet.Core.Card;
 using PayNet.Core.Http;
+using PayNet.Core.Journal;
 using PayNet.Core.Security;
 using PayNet.Core.TopUp;
 using PayNet.Core.Wallet;
@@ -16,6 +17,8 @@ namespace PayNet.PowerShell
         public int MaxRetries { get; set; } = 3;
         public bool AllowInsecureHttp { get; set; }
         public IWebProxy? Proxy { get; set; }
+        /// <summary>Where every client of the connection records its money moves (the null journal with -NoJournal).</summary>
+        public IMoneyJournal Journal { get; set; } = NullMoneyJournal.Instance;
 
         public PayNetClientOptions OptionsFor(Uri baseUri) => new PayNetClientOptions(baseUri)
         {
@@ -23,6 +26,7 @@ namespace PayNet.PowerShell
             MaxRetries = MaxRetries,
             AllowInsecureHttp = AllowInsecureHttp,
             Proxy = Proxy,
+            Journal = Journal,
         };
     }
 
@@ -51,6 +55,7 @@ namespace PayNet.PowerShell
             Card = Own(new CardClient(secretKey, transport.OptionsFor(baseUri)));
             CardBaseUri = baseUri;
             CardEnvironment = environment;
+            CardIdentity = JournalIdentity.CardKey(secretKey);
         }
 
         internal WalletClient WalletClient => Wallet ?? throw new InvalidOperationException("This connection has no Wallet service.");

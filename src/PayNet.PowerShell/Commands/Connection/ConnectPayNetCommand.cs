@@ -1,9 +1,11 @@
 using System;
+using System.IO;
 using System.Management.Automation;
 using System.Net;
 using System.Security;
 using PayNet.Core;
 using PayNet.Core.Http;
+using PayNet.Core.Journal;
 using PayNet.Core.Security;
 
 namespace PayNet.PowerShell.Commands
@@ -87,6 +89,14 @@ namespace PayNet.PowerShell.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>The journal directory for this connection's money moves, instead of $env:PAYNET_JOURNAL or the per-user default.</summary>
+        [Parameter]
+        public string? JournalPath { get; set; }
+
+        /// <summary>Records no money move of this connection: a crash between send and answer then leaves no local record.</summary>
+        [Parameter]
+        public SwitchParameter NoJournal { get; set; }
+
         private protected override void Process()
         {
             var transport = new TransportSettings
@@ -96,6 +106,8 @@ namespace PayNet.PowerShell.Commands
                 AllowInsecureHttp = AllowInsecureHttp.IsPresent,
                 Proxy = BuildProxy(),
             };
+            var journal = OpenJournal();
+            if (journal is not null) transport.Journal = journal;
             var connection = new PayNetConnection(ParameterSetName == SandboxSet) { Proxy = Proxy?.ToString() };
             try
             {
@@ -139,10 +151,41 @@ namespace PayNet.PowerShell.Commands
                 throw;
             }
 
+            connection.Journal = journal;
             WarnAboutClearText(connection);
             Connections.SetDefault(connection);
             WriteVerbose($"Connected: {connection}.");
             if (PassThru.IsPresent) WriteObject(connection);
+        }
+
+        /// <summary>
+        /// The connection's journal, ready to write (so a directory that cannot be written fails here, not at
+        /// the first payment); null with -NoJournal, which warns about what is given up.
+        /// </summary>
+        private FileMoneyJournal? OpenJournal()
+        {
+            if (NoJournal.IsPresent)
+            {
+                if (JournalPath is not null)
+                    throw Terminating(ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, JournalPath, "-JournalPath and -NoJournal contradict each other; give one of them.");
+                WriteWarning("-NoJournal: this connection's money moves are not journaled. A crash, a closed window or Ctrl+C between send and answer leaves no local record, " +
+                    "Sync-PayNetJournal cannot settle them, and TopUp keys are not coordinated with other processes on the same POS.");
+                return null;
+            }
+            string directory = JournalLocation.Resolve(JournalPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(JournalPath));
+            var journal = new FileMoneyJournal(directory);
+            try
+            {
+                journal.EnsureWritable();
+            }
+            catch (Exception error) when (error is IOException || error is UnauthorizedAccessException || error is InvalidOperationException)
+            {
+                throw Terminating(ErrorIds.InvalidConfiguration, ErrorCategory.WriteError, directory,
+                    $"The PayNet journal in '{directory}' cannot be written: {error.Message}",
+                    "Pass -JournalPath with a directory you can write, or -NoJournal to connect without a journal (see Get-Help about_PayNet).");
+            }
+            WriteVerbose($"Journal: {directory}.");
+            return journal;
         }
 
         /// <summary>Wallet logs in (and so proves apikey, principal and PIN); TopUp reads its point info. Card has no free call to prove a key.</summary>

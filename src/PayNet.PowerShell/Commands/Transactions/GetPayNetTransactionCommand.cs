@@ -153,6 +153,7 @@ namespace PayNet.PowerShell.Commands
                     string id = record.Id;
                     return TopUp(client => ct => string.IsNullOrEmpty(id) ? client.FindAsync(externalId: external, cancellationToken: ct) : client.FindAsync(transactionId: id, cancellationToken: ct));
                 case PayNetApi.Card:
+                    if (record is PayNet.Core.Journal.JournalEntry journaled) return CardLookup(journaled.Reference, null); // journaled by xact id
                     return record is CardTransaction row && !string.IsNullOrEmpty(row.XactId) ? CardLookup(row.XactId, null) : CardLookup(null, record.Reference);
                 default:
                     if (!long.TryParse(record.Id, out long transferId))
