@@ -12,5 +12,8 @@ namespace PayNet.Core.Journal
         /// the POS's last key and returns it.
         /// </summary>
         long ReserveTopUpKey(int posId, long atLeast);
+
+        /// <summary>The last key any process reserved for the POS (0 when none): a refusal of an earlier key may be an overtake.</summary>
+        long LastTopUpKey(int posId);
     }
 }

@@ -84,7 +84,7 @@ namespace PayNet.Core.TopUp
 
                     // The first refusal is always re-signed (another process may share the POS); later ones only
                     // while this process keeps handing out later keys that may have overtaken ours.
-                    bool overtaken = TopUpKeySource.Last(_signer.PosId) > key;
+                    bool overtaken = TopUpKeySource.Last(_signer.PosId) > key || (_signer.Keys?.LastTopUpKey(_signer.PosId) ?? 0) > key; // the journal's store: other processes too
                     if (round == 1 || (overtaken && round < MaxAuthRounds))
                     {
                         var log = PayNetLog.Current;
