@@ -168,8 +168,15 @@ namespace PayNet.Core.Journal
             string lockFile = Path.Combine(Directory, JournalFileNames.LockFile);
             if (!File.Exists(lockFile))
             {
-                using (new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete)) { }
-                JournalPlatform.RestrictToOwner(lockFile, directory: false);
+                try
+                {
+                    using (new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete)) { }
+                    JournalPlatform.RestrictToOwner(lockFile, directory: false);
+                }
+                catch (IOException) when (File.Exists(lockFile))
+                {
+                    // Another instance or process created it a moment ago and holds it: it made it owner-only too.
+                }
             }
             _directoryReady = true;
         }

@@ -33,6 +33,25 @@ public class JournalConcurrencyTests
     }
 
     [Fact]
+    public async Task Many_new_store_instances_racing_to_write_first_into_a_new_directory_all_succeed()
+    {
+        for (int round = 0; round < 20; round++)
+        {
+            using var dir = new TempJournalDirectory();
+            using var start = new ManualResetEventSlim();
+            var writers = Enumerable.Range(0, 12).Select(t => Task.Run(() =>
+            {
+                var store = dir.Store();
+                start.Wait();
+                store.RecordIntent(Intent($"first-{t}"));
+            })).ToList();
+            start.Set();
+            await Task.WhenAll(writers);
+            Assert.Equal(12, dir.Store().ReadAll().Count);
+        }
+    }
+
+    [Fact]
     public async Task Readers_running_alongside_writers_never_see_a_torn_line()
     {
         using var dir = new TempJournalDirectory();
