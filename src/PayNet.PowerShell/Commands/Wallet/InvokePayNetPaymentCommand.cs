@@ -166,6 +166,10 @@ namespace PayNet.PowerShell.Commands
             var client = Wallet;
             if (given is decimal checkedAmount) MoneyRules.Validate(PayNetApi.Wallet, "PayQr", checkedAmount, client.Settings.DefaultCurrency);
             var code = Await(ct => client.DecodeQrAsync(qrString, ct));
+            // Refused before the question: "pay 5.00 to yourself?" is not a question worth asking.
+            if (client.IsOwnQrCode(code))
+                throw new PayNetException(PayNetApi.Wallet, "PayQr", PayNetErrorCategory.InvalidArgument,
+                    "This QR code is your own: it asks for money to be paid to you, so you cannot pay it. Give it to the payer to scan.", providerCode: "QR_OWN_CODE");
             decimal? toPay = code.Amount ?? given;
             if (toPay is null)
                 throw new PayNetException(PayNetApi.Wallet, "PayQr", PayNetErrorCategory.InvalidArgument,
