@@ -40,31 +40,62 @@ namespace PayNet.Core.Wallet
             return counter.Observe(limit, remaining, Reset(response));
         }
 
-        /// <summary>The retry handler's test (<see cref="CallInfo.IsFinalRefusal"/>): a budget refusal is never repeated.</summary>
+        /// <summary>
+        /// The retry handler's test (<see cref="CallInfo.IsFinalRefusal"/>): the daily budget refusal is never
+        /// repeated. A 429 that carries Retry-After and does not say the budget is spent (X-RateLimit-Remaining: 0)
+        /// is a short throttle instead: the retry handler may wait as told and ask again, a bounded number of times.
+        /// </summary>
         public static async Task<bool> IsRefusalAsync(HttpResponseMessage response)
         {
-            if ((int)response.StatusCode == 429) return true;
-            if (response.Content is null) return false;
-            await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
-            return HasRefusalCode(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
+            string body = string.Empty;
+            if (response.Content is not null)
+            {
+                await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+                body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            }
+            return IsRateLimit(response, body) && IsBudgetSpent(response);
         }
 
-        /// <summary>Throws <see cref="PayNetRateLimitedException"/> when the answer is the budget refusal, and remembers it.</summary>
+        /// <summary>
+        /// Throws <see cref="PayNetRateLimitedException"/> when the answer is a rate-limit refusal; when it is the
+        /// budget refusal (not a short throttle), nothing more is sent until the reset.
+        /// </summary>
         public static void ThrowIfRefused(HttpResponseMessage response, string body, CallInfo call, WalletCallCounter counter, Redactor redactor)
         {
+            if (!IsRateLimit(response, body)) return;
             int status = (int)response.StatusCode;
-            if (status != 429 && !HasRefusalCode(body)) return;
+            bool coded = HasRefusalCode(body);
+            string? said = ProviderText(body) is string text ? redactor.Redact(text) : null;
+            var retryAfter = response.Headers.RetryAfter?.Delta;
+            string code = coded ? PayNetRateLimitedException.Code : ProviderCode(body) ?? "HTTP 429";
+            if (!IsBudgetSpent(response))
+            {
+                throw new PayNetRateLimitedException(call.Operation,
+                    $"Wallet {call.Operation} refused: PayNet is throttling calls ({said ?? "rate limit exceeded"}; {code}, HTTP {status}) and asked to wait " +
+                    $"{retryAfter?.TotalSeconds ?? 0:0} s. Nothing was executed; try again after the wait.",
+                    DateTimeOffset.UtcNow + (retryAfter ?? TimeSpan.Zero), counter.Limit, sent: true, httpStatus: status,
+                    providerCode: coded ? PayNetRateLimitedException.Code : ProviderCode(body), providerMessage: said, reference: call.Reference)
+                {
+                    RetryAfter = retryAfter,
+                };
+            }
             counter.MarkExhausted(Reset(response));
             var until = counter.ExhaustedUntil ?? counter.ResetsAt;
-            string? said = ProviderText(body) is string text ? redactor.Redact(text) : null;
             throw new PayNetRateLimitedException(call.Operation,
-                $"Wallet {call.Operation} refused: the daily budget of {counter.Limit} calls is spent ({said ?? "rate limit exceeded"}; HTTP {status}). " +
-                $"Nothing was executed. It comes back at {Describe(until)}; the client sends no Wallet call until then.",
-                until, counter.Limit, sent: true, httpStatus: status, providerMessage: said, reference: call.Reference)
+                $"Wallet {call.Operation} refused: the daily budget of {counter.Limit} calls is spent ({said ?? "rate limit exceeded"}; {code}, HTTP {status}). " +
+                $"Nothing was executed. It comes back at {Describe(until)}; this connection sends no Wallet call until then.",
+                until, counter.Limit, sent: true, httpStatus: status, providerCode: coded ? PayNetRateLimitedException.Code : ProviderCode(body),
+                providerMessage: said, reference: call.Reference)
             {
-                RetryAfter = response.Headers.RetryAfter?.Delta,
+                RetryAfter = retryAfter,
             };
         }
+
+        private static bool IsRateLimit(HttpResponseMessage response, string body) => (int)response.StatusCode == 429 || HasRefusalCode(body);
+
+        /// <summary>The budget is spent unless the server only asked for a short wait (Retry-After) without saying "0 left".</summary>
+        private static bool IsBudgetSpent(HttpResponseMessage response) =>
+            Int(response, RemainingHeader) == 0 || response.Headers.RetryAfter is null;
 
         private static bool HasRefusalCode(string body)
         {
@@ -90,11 +121,11 @@ namespace PayNet.Core.Wallet
             }
         }
 
-        private static string? ProviderText(string body)
-        {
-            var envelope = WalletEnvelope.TryParse(new RawResponse(System.Net.HttpStatusCode.OK, body, null));
-            return envelope?.ErrorText;
-        }
+        private static string? ProviderText(string body) =>
+            WalletEnvelope.TryParse(new RawResponse(System.Net.HttpStatusCode.OK, body, null))?.ErrorText;
+
+        private static string? ProviderCode(string body) =>
+            WalletEnvelope.TryParse(new RawResponse(System.Net.HttpStatusCode.OK, body, null))?.Code;
 
         private static int? Int(HttpResponseMessage response, string header) =>
             response.Headers.TryGetValues(header, out var values)

@@ -13,8 +13,8 @@ namespace PayNet.Core.Wallet
         public const string Code = "RATE_LIMIT_EXCEEDED";
 
         public PayNetRateLimitedException(string operation, string message, DateTimeOffset resetsAt, int limit, bool sent,
-            int? httpStatus = null, string? providerMessage = null, string? reference = null)
-            : base(PayNetApi.Wallet, operation, PayNetErrorCategory.LimitsExceeded, message, httpStatus, Code, providerMessage, reference)
+            int? httpStatus = null, string? providerCode = null, string? providerMessage = null, string? reference = null)
+            : base(PayNetApi.Wallet, operation, PayNetErrorCategory.LimitsExceeded, message, httpStatus, providerCode, providerMessage, reference)
         {
             ResetsAt = resetsAt;
             Limit = limit;
