@@ -1,20 +1,23 @@
+using System.Collections;
 using System.Management.Automation;
-using System.Security;
-using PayNet.PowerShell;
-using PayNet.PowerShell.Host;
+using System.Management.Automation.Runspaces;
 
 namespace PayNet.Bench;
 
-/// <summary>Drives cmdlets in-process, as the xunit seam does, counting what they write.</summary>
-internal sealed class BenchHost : ICmdletHost
+/// <summary>
+/// Runs cmdlets in a real PowerShell runspace, in-process, with the built module (out/PayNet)
+/// imported, counting what they write. One runspace holds one set of default connections.
+/// </summary>
+internal sealed class BenchHost : IDisposable
 {
-    private readonly HashSet<string> _switches;
+    private readonly Runspace _runspace;
 
-    public BenchHost(ConnectionStore store, string set, params string[] switches)
+    public BenchHost(string repo)
     {
-        Connections = store;
-        ParameterSetName = set;
-        _switches = new HashSet<string>(switches, StringComparer.OrdinalIgnoreCase);
+        var state = InitialSessionState.CreateDefault2();
+        state.ImportPSModule(Path.Combine(repo, "out", "PayNet", "PayNet.psd1"));
+        _runspace = RunspaceFactory.CreateRunspace(state);
+        _runspace.Open();
     }
 
     public int Objects;
@@ -22,35 +25,25 @@ internal sealed class BenchHost : ICmdletHost
     public List<object?> Output { get; } = new();
     public bool KeepOutput { get; set; }
 
-    public void WriteObject(object? value) { Objects++; if (KeepOutput) Output.Add(value); }
-    public void WriteError(PayNetErrorRecord error) => Errors++;
-    public void WriteVerbose(string message) { }
-    public void WriteDebug(string message) { }
-    public void WriteWarning(string message) { }
-    public void WriteProgress(PayNetProgress progress) { }
-    public bool ShouldProcess(string target, string action) => true;
-    public bool IsVerboseEnabled => false;
-    public bool IsDebugEnabled => false;
-    public string? Prompt(string caption, string message) => null;
-    public SecureString? PromptSecret(string caption, string message) => null;
-    public ulong PagingFirst => ulong.MaxValue;
-    public ulong PagingSkip => 0;
-    public string ParameterSetName { get; }
-    public bool IsBound(string parameterName) => _switches.Contains(parameterName);
-    public bool IsSwitchOn(string parameterName, SwitchParameter value) => _switches.Contains(parameterName);
-    public ConnectionStore Connections { get; }
-    public (string UserName, SecureString Password) Unwrap(PSCredential credential) => throw new NotSupportedException();
-
-    /// <summary>Begin, one Process per input, End: the pipeline PowerShell would run.</summary>
-    public static void Run<T>(T cmdlet, BenchHost host, IEnumerable<Action<T>> inputs) where T : PayNetCmdlet
+    /// <summary>Runs one command, piping <paramref name="input"/> into it (PowerShell binds each item); counts are reset first.</summary>
+    public void Run(string command, IDictionary parameters, IEnumerable? input = null, params string[] switches)
     {
-        cmdlet.AttachHost(host);
-        cmdlet.InvokeBegin();
-        foreach (var bind in inputs)
+        Objects = 0;
+        Errors = 0;
+        Output.Clear();
+        using var ps = System.Management.Automation.PowerShell.Create();
+        ps.Runspace = _runspace;
+        ps.AddCommand(command).AddParameters(parameters);
+        foreach (var name in switches) ps.AddParameter(name);
+        var output = new PSDataCollection<PSObject>();
+        output.DataAdded += (_, e) =>
         {
-            bind(cmdlet);
-            cmdlet.InvokeProcess();
-        }
-        cmdlet.InvokeEnd();
+            Objects++;
+            if (KeepOutput) Output.Add(output[e.Index].BaseObject);
+        };
+        ps.Streams.Error.DataAdded += (_, _) => Errors++;
+        ps.Invoke(input, output);
     }
+
+    public void Dispose() => _runspace.Dispose();
 }

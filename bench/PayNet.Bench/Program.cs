@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
@@ -52,9 +53,8 @@ using (var topUp = new TopUpClient(new TopUpCredentials(sandbox.PosId, new Secre
     await raw.ResetPosKeyAsync();
     var reserved = await topUp.CheckAsync(new TopUpRequest { Product = "et-mc", Account = "971550000000", Amount = 10m });
     string external = (await topUp.ConfirmAsync(reserved, 10m)).ExternalId!;
-    var store = new ConnectionStore();
-    var connect = new ConnectPayNetCommand { SecretKey = Secure(sandbox.CardKey), BaseUri = sandbox.CardUri };
-    BenchHost.Run(connect, new BenchHost(store, "Card"), new Action<ConnectPayNetCommand>[] { _ => { } });
+    using var store = new BenchHost(repo);
+    store.Run("Connect-PayNet", new Hashtable { ["SecretKey"] = Secure(sandbox.CardKey), ["BaseUri"] = sandbox.CardUri });
 
     foreach (int c in new[] { 1, 4, 16 })
     {
@@ -108,15 +108,14 @@ return 0;
 static string[] Row(string name, double payNet, double raw, string unit, string target, bool met) =>
     new[] { name, $"{payNet:0} {unit}", $"{raw:0} {unit}", $"{payNet / raw:0.00}x", target, met ? "met" : "missed" };
 
-static double CmdletThroughput(ConnectionStore store, string[] references, int count, int throttle, int reps)
+static double CmdletThroughput(BenchHost host, string[] references, int count, int throttle, int reps)
 {
     var rates = new List<double>();
     for (int r = 0; r < reps + 1; r++)
     {
-        var host = new BenchHost(store, "CardReferenceNo");
         var watch = Stopwatch.StartNew();
-        BenchHost.Run(new GetPayNetTransactionCommand { ThrottleLimit = throttle }, host,
-            Enumerable.Range(0, r == 0 ? Math.Min(200, count) : count).Select(i => (Action<GetPayNetTransactionCommand>)(c => c.ReferenceNo = references[i % references.Length])));
+        host.Run("Get-PayNetTransaction", new Hashtable { ["ThrottleLimit"] = throttle },
+            Enumerable.Range(0, r == 0 ? Math.Min(200, count) : count).Select(i => new { ReferenceNo = references[i % references.Length] }));
         if (r > 0) rates.Add(count / watch.Elapsed.TotalSeconds);
         if (host.Errors > 0) throw new InvalidOperationException($"{host.Errors} cmdlet lookups failed.");
     }
@@ -168,16 +167,15 @@ static async Task<(int Rows, int Pages, int FirstAt, double PeakMb, double Secon
 // harness never holds it: memory is what Compare-PayNetTransaction keeps, i.e. PayNet's side.
 static async Task<(int Rows, int Results, double PeakMb, double Seconds)> ReconcileLedger(SandboxProcess sandbox)
 {
-    var store = new ConnectionStore();
-    BenchHost.Run(new ConnectPayNetCommand { SecretKey = Secure(sandbox.CardKey), BaseUri = sandbox.CardUri }, new BenchHost(store, "Card"), new Action<ConnectPayNetCommand>[] { _ => { } });
+    using var host = new BenchHost(FindRepo());
+    host.Run("Connect-PayNet", new Hashtable { ["SecretKey"] = Secure(sandbox.CardKey), ["BaseUri"] = sandbox.CardUri });
     using var source = new CardClient(new SecretString(sandbox.CardKey), new PayNetClientOptions(sandbox.CardUri));
     var period = new CardListQuery { From = new DateTime(2024, 1, 1), To = new DateTime(2024, 2, 1), IncludeFailed = true, PageSize = 1000 };
     GC.Collect();
     long baseline = GC.GetTotalMemory(true), peak = baseline;
     int rows = 0;
-    var host = new BenchHost(store, "__AllParameterSets");
     var watch = Stopwatch.StartNew();
-    IEnumerable<Action<ComparePayNetTransactionCommand>> Ledger()
+    IEnumerable<Dictionary<string, object?>> Ledger()
     {
         var e = source.ListAsync(period).GetAsyncEnumerator();
         while (e.MoveNextAsync().AsTask().GetAwaiter().GetResult())
@@ -186,10 +184,10 @@ static async Task<(int Rows, int Results, double PeakMb, double Seconds)> Reconc
             if (string.IsNullOrEmpty(t.ReferenceNo)) continue;
             var row = new Dictionary<string, object?> { ["Reference"] = t.ReferenceNo, ["Amount"] = ((t.Amount ?? 0m) + (rows % 7 == 0 ? 0.01m : 0m)).ToString(CultureInfo.InvariantCulture), ["Currency"] = "TRY" };
             if (++rows % 5000 == 0) peak = Math.Max(peak, GC.GetTotalMemory(true));
-            yield return c => c.InputObject = row;
+            yield return row;
         }
     }
-    BenchHost.Run(new ComparePayNetTransactionCommand { Service = PayNet.Core.PayNetApi.Card, From = period.From, To = period.To }, host, Ledger());
+    host.Run("Compare-PayNetTransaction", new Hashtable { ["Service"] = PayNet.Core.PayNetApi.Card, ["From"] = period.From, ["To"] = period.To }, Ledger());
     peak = Math.Max(peak, GC.GetTotalMemory(true));
     return (rows, host.Objects, (peak - baseline) / 1048576.0, watch.Elapsed.TotalSeconds);
 }
