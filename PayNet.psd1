@@ -27,6 +27,7 @@
         'Get-PayNetStatement',
         'Register-PayNetMember',
         'Get-PayNetProfile',
+        'Get-PayNetMember',
         'Add-PayNetMoney',
         'Request-PayNetWithdrawal',
         'Set-PayNetPin',

@@ -38,6 +38,14 @@ public sealed class WalletSandboxOptions
     public int AddMoneyTransferTypeId { get; set; } = 27;
     public bool WithdrawPending { get; set; }
     public int AddMoneyAutoConfirmAfterSeconds { get; set; }
+    /// <summary>Tenant 2FA (§6.1.1 <c>otp</c>): login needs a login OTP besides the PIN.</summary>
+    public bool LoginOtpRequired { get; set; }
+    /// <summary>§11.10 <c>Http:UseCreatedAccepted</c>: 201 on registration, 202 on a pending confirm.</summary>
+    public bool UseCreatedAccepted { get; set; }
+    /// <summary>Envelope key of the machine code: <c>responseCode</c> (default) or CellPay's <c>statusCode</c> (§2.2).</summary>
+    public string CodeField { get; set; } = "responseCode";
+    /// <summary>HTTP status of an expired session: 401 (default) or 400 (§10.5, what deployments show).</summary>
+    public int SessionExpiredStatus { get; set; } = 401;
 }
 
 public sealed class TopUpSandboxOptions

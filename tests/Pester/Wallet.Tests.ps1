@@ -119,9 +119,10 @@ Describe 'PayNet Wallet' {
             $bad.Count | Should -Be 2
             $bad[0].FullyQualifiedErrorId | Should -BeLike 'PayNetInvalidArgument,*'
             $bad[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
-            $bad[0].TargetObject.Reference | Should -Be 'csv-2'
+            # The TargetObject is the CSV row itself, with the file's own column names.
+            $bad[0].TargetObject.Ref | Should -Be 'csv-2'
             $bad[1].FullyQualifiedErrorId | Should -BeLike 'PayNetNotFound,*'
-            $bad[1].TargetObject.ToMemberId | Should -Be 'nobody-here'
+            $bad[1].TargetObject.Payee | Should -Be 'nobody-here'
             Get-MainBalance | Should -Be 975.50
         }
 

@@ -39,6 +39,13 @@ namespace PayNet.Core.Http
         /// </summary>
         public Func<HttpRequestMessage, Task>? BeforeResend { get; set; }
 
+        /// <summary>
+        /// The API's test for an answer that proves the server refused the request before doing anything, and
+        /// that asking again soon cannot help (Wallet: the daily call budget is spent). The retry handler never
+        /// repeats such an answer, and for a money move does not treat it as an ambiguous outcome.
+        /// </summary>
+        public Func<HttpResponseMessage, Task<bool>>? IsFinalRefusal { get; set; }
+
         /// <summary>Number of attempts the retry handler made (1 when nothing was retried).</summary>
         public int Attempts { get; internal set; }
 

@@ -57,7 +57,7 @@ namespace PayNet.Core.Http
                 if (outcome.Exception is null)
                 {
                     var response = outcome.Result!;
-                    if (call.Kind == CallKind.MoneyMove && IsAmbiguousStatus(response.StatusCode))
+                    if (call.Kind == CallKind.MoneyMove && IsAmbiguousStatus(response.StatusCode) && !await IsFinalRefusalAsync(call, response).ConfigureAwait(false))
                     {
                         int status = (int)response.StatusCode;
                         response.Dispose();
@@ -95,7 +95,14 @@ namespace PayNet.Core.Http
                     UseJitter = true,
                     Delay = options.RetryBaseDelay,
                     MaxDelay = options.MaxRetryDelay,
-                    ShouldHandle = args => new ValueTask<bool>(moneyMove ? ShouldRetryMoneyMove(args.Outcome) : ShouldRetrySafe(args.Outcome)),
+                    ShouldHandle = async args =>
+                    {
+                        var request = args.Context.Properties.GetValue(RequestKey, null!);
+                        if (request is not null && args.Outcome.Result is HttpResponseMessage answer
+                            && await IsFinalRefusalAsync(CallInfo.Of(request), answer).ConfigureAwait(false))
+                            return false;
+                        return moneyMove ? ShouldRetryMoneyMove(args.Outcome) : ShouldRetrySafe(args.Outcome);
+                    },
                     DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome.Result, options.MaxRetryDelay)),
                     OnRetry = args =>
                     {
@@ -124,6 +131,19 @@ namespace PayNet.Core.Http
         {
             if (outcome.Exception is not null) return ProvablyNotSent(outcome.Exception);
             return (int)outcome.Result!.StatusCode == 429; // the server refused it before doing anything
+        }
+
+        private static async Task<bool> IsFinalRefusalAsync(CallInfo call, HttpResponseMessage response)
+        {
+            if (call.IsFinalRefusal is null || (int)response.StatusCode < 400) return false;
+            try
+            {
+                return await call.IsFinalRefusal(response).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is System.IO.IOException || ex is HttpRequestException || ex is OperationCanceledException)
+            {
+                return false; // an unreadable answer proves nothing
+            }
         }
 
         private static bool IsAmbiguousStatus(HttpStatusCode status) => (int)status >= 500 || status == HttpStatusCode.RequestTimeout;

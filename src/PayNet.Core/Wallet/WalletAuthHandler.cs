@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using PayNet.Core.Http;
+using PayNet.Core.Security;
 using PayNet.Core.Wallet.Wire;
 
 namespace PayNet.Core.Wallet
@@ -19,12 +20,14 @@ namespace PayNet.Core.Wallet
         private readonly WalletSession _session;
         private readonly WalletCallCounter _counter;
         private readonly PayNetClientOptions _options;
+        private readonly Action _onBudgetWarning;
 
-        public WalletAuthHandler(WalletSession session, WalletCallCounter counter, PayNetClientOptions options)
+        public WalletAuthHandler(WalletSession session, WalletCallCounter counter, PayNetClientOptions options, Action onBudgetWarning)
         {
             _session = session;
             _counter = counter;
             _options = options;
+            _onBudgetWarning = onBudgetWarning;
         }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -35,7 +38,7 @@ namespace PayNet.Core.Wallet
             if ((flags & WalletRequestFlags.Anonymous) != 0)
             {
                 var anonymous = await SendCountedAsync(request, cancellationToken).ConfigureAwait(false);
-                await BufferAndCheckExpiryAsync(anonymous, CallInfo.Of(request)).ConfigureAwait(false);
+                await BufferAndCheckExpiryAsync(anonymous, CallInfo.Of(request), _counter, _options.Redactor).ConfigureAwait(false);
                 return anonymous;
             }
 
@@ -45,7 +48,7 @@ namespace PayNet.Core.Wallet
             SetToken(request, token);
             var call = CallInfo.Of(request);
             var response = await SendCountedAsync(request, cancellationToken).ConfigureAwait(false);
-            if (!await BufferAndCheckExpiryAsync(response, call).ConfigureAwait(false) || (flags & WalletRequestFlags.NoRenewal) != 0) return response;
+            if (!await BufferAndCheckExpiryAsync(response, call, _counter, _options.Redactor).ConfigureAwait(false) || (flags & WalletRequestFlags.NoRenewal) != 0) return response;
 
             _session.Invalidate(token);
             response.Dispose();
@@ -54,7 +57,7 @@ namespace PayNet.Core.Wallet
                 log.Verbose($"Wallet session expired during {call.Operation}; signing in again and re-sending it once.");
             SetToken(request, await _session.GetTokenAsync(LoginThroughChainAsync, cancellationToken).ConfigureAwait(false));
             var replayed = await SendCountedAsync(request, cancellationToken).ConfigureAwait(false);
-            await BufferAndCheckExpiryAsync(replayed, call).ConfigureAwait(false);
+            await BufferAndCheckExpiryAsync(replayed, call, _counter, _options.Redactor).ConfigureAwait(false);
             return replayed;
         }
 
@@ -72,22 +75,32 @@ namespace PayNet.Core.Wallet
             using (var response = await SendCountedAsync(login, cancellationToken).ConfigureAwait(false))
             {
                 string body = response.Content is null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                WalletBudget.ThrowIfRefused(response, body, CallInfo.Of(login), _counter, _options.Redactor);
                 return new RawResponse(response.StatusCode, body, response.Headers.RetryAfter?.Delta);
             }
         }
 
+        /// <summary>
+        /// Sends one request (with the retries below it) and counts its attempts. Nothing is sent while the
+        /// server's "budget spent" refusal stands; a refusal is never retried (see <see cref="WalletBudget"/>).
+        /// </summary>
         private async Task<HttpResponseMessage> SendCountedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var call = CallInfo.Of(request);
+            WalletBudget.ThrowIfSpent(call, _counter);
             call.Attempts = 0;
+            call.IsFinalRefusal = WalletBudget.IsRefusalAsync;
+            bool warn = false;
             try
             {
-                return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                warn = WalletBudget.Observe(response, _counter);
+                return response;
             }
             finally
             {
-                if (_counter.Add(Math.Max(1, call.Attempts)))
-                    PayNetLog.Current?.Warning($"{_counter.Today} Wallet calls made today, close to the budget of {_counter.Budget} per day.");
+                warn |= _counter.Add(Math.Max(1, call.Attempts));
+                if (warn) _onBudgetWarning();
             }
         }
 
@@ -101,7 +114,7 @@ namespace PayNet.Core.Wallet
         /// Buffers the body here, inside the chain, so a connection cut mid-body surfaces as an ambiguous
         /// outcome for a money move instead of a bare IOException from HttpClient.
         /// </summary>
-        private static async Task<bool> BufferAndCheckExpiryAsync(HttpResponseMessage response, CallInfo call)
+        private static async Task<bool> BufferAndCheckExpiryAsync(HttpResponseMessage response, CallInfo call, WalletCallCounter counter, Redactor redactor)
         {
             if (response.Content is null) return false;
             string body;
@@ -117,6 +130,15 @@ namespace PayNet.Core.Wallet
                 if (ex is OperationCanceledException) throw;
                 throw new PayNetException(PayNetApi.Wallet, call.Operation, PayNetErrorCategory.Unavailable,
                     $"Wallet {call.Operation} failed: the answer was cut off while it was read.", (int)response.StatusCode, reference: call.Reference, inner: ex);
+            }
+            try
+            {
+                WalletBudget.ThrowIfRefused(response, body, call, counter, redactor);
+            }
+            catch (PayNetRateLimitedException)
+            {
+                response.Dispose();
+                throw;
             }
             if (body.IndexOf("sessionExpired", StringComparison.OrdinalIgnoreCase) < 0) return false;
             try

@@ -33,7 +33,7 @@ namespace PayNet.Core.Wallet
             _mapper = new WalletModelMapper(Settings);
             _session = new WalletSession(credentials, options.Redactor, _mapper);
             _counter = new WalletCallCounter(Settings.DailyCallBudget);
-            _pipeline = new PayNetHttpPipeline(PayNetApi.Wallet, options, () => new WalletAuthHandler(_session, _counter, options));
+            _pipeline = new PayNetHttpPipeline(PayNetApi.Wallet, options, () => new WalletAuthHandler(_session, _counter, options, OnCallBudgetWarning));
         }
 
         public WalletSettings Settings { get; }
@@ -54,10 +54,16 @@ namespace PayNet.Core.Wallet
         public WalletInitialData? InitialData => _session.InitialData;
 
         /// <summary>Signs in now (a fresh session) instead of on first use.</summary>
-        public Task<WalletInitialData> LoginAsync(CancellationToken cancellationToken = default)
+        public Task<WalletInitialData> LoginAsync(CancellationToken cancellationToken = default) => LoginAsync(null, cancellationToken);
+
+        /// <summary>
+        /// Signs in now with the login OTP of a tenant that enforces 2FA (§6.1.1 <c>otp</c>). Without one, such a
+        /// tenant refuses with <see cref="PayNetOtpRequiredException"/> (and texts the member an OTP).
+        /// </summary>
+        public Task<WalletInitialData> LoginAsync(string? otp, CancellationToken cancellationToken = default)
         {
             ThrowIfDisposed();
-            return _session.LoginAsync((request, ct) => _pipeline.SendAsync(request, CallInfo.Of(request), ct), cancellationToken);
+            return _session.LoginAsync((request, ct) => _pipeline.SendAsync(request, CallInfo.Of(request), ct), otp, cancellationToken);
         }
 
         /// <summary>Ends the session (§6.1.4). Does nothing when there is none; the next call signs in again.</summary>

@@ -26,6 +26,7 @@ namespace PayNet.Core.Wallet
             ["INACTIVE_TRANSACTION_PASSWORD"] = PayNetErrorCategory.Authentication,
             ["INVALID_OTP"] = PayNetErrorCategory.Authentication,
             ["OTP_EXPIRED"] = PayNetErrorCategory.Authentication,
+            ["OTP_REQUIRED"] = PayNetErrorCategory.Authentication,
             ["MEMBER_NOT_FOUND"] = PayNetErrorCategory.NotFound,
             ["ENTITY_NOT_FOUND"] = PayNetErrorCategory.NotFound,
             ["RATE_LIMIT_EXCEEDED"] = PayNetErrorCategory.LimitsExceeded,

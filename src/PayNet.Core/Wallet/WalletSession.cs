@@ -55,6 +55,8 @@ namespace PayNet.Core.Wallet
         private readonly WalletModelMapper _mapper;
         private string? _token;
         private volatile SecretString _pin;
+        private volatile bool _otpNeeded;
+        private volatile bool _hadSession;
 
         public WalletSession(WalletCredentials credentials, Redactor redactor, WalletModelMapper mapper)
         {
@@ -96,7 +98,9 @@ namespace PayNet.Core.Wallet
             {
                 token = Token;
                 if (token is not null) return token;
-                await LoginCoreAsync(send, cancellationToken).ConfigureAwait(false);
+                // A 2FA tenant already refused a login without OTP: asking again would only text the member another one.
+                if (_otpNeeded) throw WalletLoginOtp.Required(Principal, _mapper.Settings.ReconnectHint, _hadSession, null);
+                await LoginCoreAsync(send, null, explicitLogin: false, cancellationToken).ConfigureAwait(false);
                 return Token!;
             }
             finally
@@ -105,13 +109,13 @@ namespace PayNet.Core.Wallet
             }
         }
 
-        /// <summary>An explicit login: always a fresh session.</summary>
-        public async Task<WalletInitialData> LoginAsync(Func<HttpRequestMessage, CancellationToken, Task<RawResponse>> send, CancellationToken cancellationToken)
+        /// <summary>An explicit login: always a fresh session; <paramref name="otp"/> is the login OTP of a 2FA tenant.</summary>
+        public async Task<WalletInitialData> LoginAsync(Func<HttpRequestMessage, CancellationToken, Task<RawResponse>> send, string? otp, CancellationToken cancellationToken)
         {
             await _loginGate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                return await LoginCoreAsync(send, cancellationToken).ConfigureAwait(false);
+                return await LoginCoreAsync(send, otp, explicitLogin: true, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -119,18 +123,32 @@ namespace PayNet.Core.Wallet
             }
         }
 
-        private async Task<WalletInitialData> LoginCoreAsync(Func<HttpRequestMessage, CancellationToken, Task<RawResponse>> send, CancellationToken cancellationToken)
+        private async Task<WalletInitialData> LoginCoreAsync(Func<HttpRequestMessage, CancellationToken, Task<RawResponse>> send, string? otp,
+            bool explicitLogin, CancellationToken cancellationToken)
         {
             const string operation = "Login";
+            otp = string.IsNullOrWhiteSpace(otp) ? null : otp!.Trim();
+            if (otp is not null) _redactor.AddSecret(otp);
             using (var request = new HttpRequestMessage(HttpMethod.Post, _mapper.Settings.Routes.Login))
             {
-                request.Content = PayNetHttpPipeline.JsonBody(new LoginBody());
+                request.Content = PayNetHttpPipeline.JsonBody(new LoginBody { Otp = otp });
                 request.Headers.Authorization = new AuthenticationHeaderValue("Basic", BasicValue());
                 WalletRequestMarks.Mark(request, WalletRequestFlags.Anonymous);
                 new CallInfo(PayNetApi.Wallet, operation, CallKind.Validation).AttachTo(request);
                 var raw = await send(request, cancellationToken).ConfigureAwait(false);
                 var envelope = WalletEnvelope.TryParse(raw) ?? throw WalletErrors.Unreadable(raw, operation, null);
-                if (!envelope.Success) throw WalletErrors.FromEnvelope(envelope, operation, null, _redactor);
+                if (!envelope.Success)
+                {
+                    if (WalletLoginOtp.IsRequired(envelope))
+                    {
+                        // Explicit logins say so too, so a later automatic renewal does not try without an OTP.
+                        _otpNeeded = true;
+                        bool renewal = !explicitLogin && _hadSession;
+                        throw WalletLoginOtp.Required(Principal, _mapper.Settings.ReconnectHint, renewal, envelope,
+                            envelope.ErrorText is null ? null : _redactor.Redact(envelope.ErrorText));
+                    }
+                    throw WalletErrors.FromEnvelope(envelope, operation, null, _redactor);
+                }
                 string? token = envelope.SessionId;
                 if (string.IsNullOrEmpty(token))
                     throw new PayNetException(PayNetApi.Wallet, operation, PayNetErrorCategory.Unavailable,
@@ -138,6 +156,8 @@ namespace PayNet.Core.Wallet
                 _redactor.AddSecret(token);
                 var data = _mapper.InitialData(envelope.Read<InitialDataDto>("InitialData"), Principal);
                 InitialData = data;
+                _otpNeeded = false;
+                _hadSession = true;
                 Volatile.Write(ref _token, token);
                 return data;
             }

@@ -46,6 +46,12 @@ namespace PayNet.Core.Wallet
         /// <summary>{0} is the escaped principal.</summary>
         public string MemberByPrincipal { get; set; } = "members/principal/{0}";
         public string ChangePin { get; set; } = "members/self/pin";
+        /// <summary>§6.14 search: <c>?keywords=&amp;currentPage=&amp;pageSize=</c> are appended.</summary>
+        public string MemberSearch { get; set; } = "members";
+        /// <summary>§6.15 (engine spelling); <c>?destination=&amp;toMemberPrincipal=&amp;currencyId=</c> are appended.</summary>
+        public string TransferTypes { get; set; } = "transferTypes";
+        /// <summary>§6.15 (engine spelling), same query as <see cref="TransferTypes"/>.</summary>
+        public string PaymentData { get; set; } = "payments/paymentData";
         public string Documents { get; set; } = "members/self/documents";
         public string Agreements { get; set; } = "agreements";
         public string AcceptAgreements { get; set; } = "agreements/accept";
@@ -96,6 +102,12 @@ namespace PayNet.Core.Wallet
 
         /// <summary>Bound on the reconciliation lookup when the caller's own token was already cancelled.</summary>
         public TimeSpan ReconcileTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+        /// <summary>
+        /// How the caller reconnects with a login OTP, quoted in the error when a 2FA tenant refuses to renew an
+        /// expired session (the PowerShell layer puts the exact Connect-PayNet command here). Never holds a secret.
+        /// </summary>
+        public string? ReconnectHint { get; set; }
 
         /// <summary>Largest document the client uploads; the sandbox refuses more than 5 MB.</summary>
         public int MaxDocumentBytes { get; set; } = 5 * 1024 * 1024;

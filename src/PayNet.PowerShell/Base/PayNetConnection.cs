@@ -37,6 +37,15 @@ namespace PayNet.PowerShell
         public string? CardEnvironment { get; internal set; }
         public string? Proxy { get; internal set; }
 
+        /// <summary>Wallet calls used today (UTC) on this connection, or what PayNet counted for the member when it says more (§3: 2000 a day).</summary>
+        public int? WalletCallsUsed => Wallet?.CallsUsedToday;
+
+        /// <summary>Wallet calls left today before PayNet refuses with PayNetRateLimited.</summary>
+        public int? WalletCallsLeft => Wallet?.CallsLeftToday;
+
+        /// <summary>The daily Wallet call limit: PayNet's own once it said, else the documented 2000.</summary>
+        public int? WalletCallLimit => Wallet?.DailyCallLimit;
+
         internal IReadOnlyList<PayNetApi> ServiceList
         {
             get

@@ -25,6 +25,7 @@ namespace PayNet.PowerShell
         public const string BatchHalted = "PayNetBatchHalted";
         /// <summary>Ctrl+C landed after a money move had happened: its result, reported on the host and in $Error.</summary>
         public const string StoppedAfterMoneyMoved = "PayNetStoppedAfterMoneyMoved";
+        public const string RateLimited = "PayNetRateLimited";
 
         public static string For(PayNetErrorCategory category) => category switch
         {
@@ -73,6 +74,14 @@ namespace PayNet.PowerShell
 
         public static ErrorRecord From(PayNetException error, object? target)
         {
+            if (error is Core.Wallet.PayNetRateLimitedException limited)
+                return Create(ErrorIds.RateLimited, ErrorCategory.LimitsExceeded, target, error.Message, error,
+                    error.RetryAfter is TimeSpan pause && limited.ResetsAt - DateTimeOffset.UtcNow <= pause + TimeSpan.FromMinutes(1)
+                        ? $"Wait {pause.TotalSeconds:0} s and try again."
+                        : $"The Wallet budget comes back at {limited.ResetsAt.ToUniversalTime():yyyy-MM-dd HH:mm} UTC; Get-PayNetConnection shows the calls left.");
+            if (error is Core.Wallet.PayNetOtpRequiredException)
+                return Create(ErrorIds.OtpRequired, ErrorCategory.AuthenticationError, target, error.Message, error,
+                    "Run Connect-PayNet again with -Otp <code> (the one-time password PayNet sent to the member's mobile).");
             string? action = error.Category switch
             {
                 PayNetErrorCategory.StateUnknown => $"Sync-PayNetJournal -Reference '{error.Reference}'",

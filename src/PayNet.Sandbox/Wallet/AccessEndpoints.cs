@@ -58,9 +58,28 @@ internal static class AccessEndpoints
         if (!authType.Trim().Equals("SESSION", StringComparison.OrdinalIgnoreCase))
             throw WalletErrors.Validation($"authType '{authType}' is not supported; use \"SESSION\"");
 
+        CheckLoginOtp(call, member);
         var session = call.State.Sessions.Open(member.Id);
         return WalletReply.Ok("InitialData", WalletViews.InitialData(call.State, member), "Login successful")
             .WithTopLevel("sessionId", session.Token);
+    }
+
+    /// <summary>
+    /// Tenant 2FA: without <c>otp</c> the sandbox "sends" a login OTP to the member's mobile and refuses with
+    /// 401 OTP_REQUIRED; with it, the OTP must be the one issued (fixed 123456 in test mode), unexpired, and
+    /// it is used up by the login it admits.
+    /// </summary>
+    private static void CheckLoginOtp(WalletCall call, WalletMember member)
+    {
+        if (!call.State.Switches.LoginOtpRequired) return;
+        string? otp = call.Body.String("otp");
+        if (string.IsNullOrWhiteSpace(otp))
+        {
+            WalletOtps.Issue(call.State, member.MobileNo, WalletOtps.Login);
+            throw new WalletException(401, "OTP_REQUIRED", "OTP required",
+                "This tenant requires a login OTP: one was sent to the registered mobile number; log in again with 'otp'");
+        }
+        WalletOtps.Check(call.State, member.MobileNo, WalletOtps.Login, otp).Used = true;
     }
 
     /// <summary>Ends the calling session and the member's other sessions (§11.7).</summary>

@@ -102,7 +102,7 @@ internal static partial class RegistrationEndpoints
             memberId = member.Id,
             username = member.Username,
             accounts = state.AccountsOf(member.Id).Select(WalletViews.MemberAccount).ToArray(),
-        }, "Registration successful");
+        }, "Registration successful", state.Switches.CreatedStatus);
     }
 
     /// <summary>Two calls: without <c>otp</c> it checks the PINs and sends an OTP; with it, it changes the PIN.</summary>

@@ -24,6 +24,8 @@ public static class WalletApi
         QrEndpoints.Map(api);
         DocumentEndpoints.Map(api);
         DisputeEndpoints.Map(api);
+        TransferTypeEndpoints.Map(api);
         WalletControlEndpoints.Map(app);
+        WalletSwitchControl.Map(app);
     }
 }

@@ -93,9 +93,10 @@ internal sealed class WalletReply
     public async Task WriteAsync(HttpContext http)
     {
         http.Items[WalletPipeline.RepliedKey] = true;
-        http.Response.StatusCode = HttpStatus;
+        var (status, body) = WalletAnswerVariants.Apply(http, HttpStatus, Body);
+        http.Response.StatusCode = status;
         http.Response.ContentType = "application/json; charset=utf-8";
-        await JsonSerializer.SerializeAsync(http.Response.Body, Body, WalletJson.Options, http.RequestAborted);
+        await JsonSerializer.SerializeAsync(http.Response.Body, body, WalletJson.Options, http.RequestAborted);
     }
 }
 

@@ -9,7 +9,9 @@ namespace PayNet.Sandbox.Wallet;
 /// </summary>
 internal static class WalletOtps
 {
-    public static readonly string[] Actions = { "Registration", "Verification", "ChangePin" };
+    public static readonly string[] Actions = { "Registration", "Verification", "ChangePin", Login };
+    /// <summary>The login second factor of a tenant that enforces 2FA (§6.1.1 <c>otp</c>).</summary>
+    public const string Login = "Login";
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
     public const int MaxAttempts = 3;
 

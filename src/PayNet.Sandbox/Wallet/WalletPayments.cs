@@ -41,7 +41,8 @@ internal static class WalletPayments
         var payment = Prepare(call, family, null);
         var transfer = Execute(call, payment);
         return WalletReply.Ok("ConfirmPaymentResult", ConfirmPaymentResult(transfer),
-            transfer.Status == TransferStatus.Processed ? "Payment processed" : "Payment accepted, awaiting confirmation");
+            transfer.Status == TransferStatus.Processed ? "Payment processed" : "Payment accepted, awaiting confirmation",
+            call.State.Switches.ConfirmStatus(pending: transfer.Status != TransferStatus.Processed));
     }
 
     public static object ConfirmPaymentResult(WalletTransfer transfer) =>

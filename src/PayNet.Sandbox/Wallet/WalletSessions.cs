@@ -80,7 +80,7 @@ internal sealed class WalletRateLimiter
         var now = _state.Now.ToUniversalTime();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         long reset = new DateTimeOffset(today.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeSeconds();
-        int limit = _state.Options.RateLimitPerDay;
+        int limit = _state.Switches.RateLimitPerDay;
 
         int used = _counts.TryGetValue(key, out var entry) && entry.Day == today ? entry.Count : 0;
         if (used >= limit)

@@ -24,6 +24,7 @@ internal sealed class WalletState : ISandboxState
         Sessions = new WalletSessions(this);
         RateLimiter = new WalletRateLimiter(this);
         Rules = WalletRules.Create(Options);
+        Switches = WalletSwitches.From(Options);
         Reset();
     }
 
@@ -34,6 +35,7 @@ internal sealed class WalletState : ISandboxState
     public WalletSessions Sessions { get; }
     public WalletRateLimiter RateLimiter { get; }
     public WalletRules Rules { get; private set; }
+    public WalletSwitches Switches { get; private set; }
 
     public Dictionary<long, WalletMember> Members { get; } = new();
     public Dictionary<long, WalletAccount> Accounts { get; } = new();
@@ -63,6 +65,7 @@ internal sealed class WalletState : ISandboxState
             Sessions.Clear();
             RateLimiter.Clear();
             Rules = WalletRules.Create(Options);
+            Switches = WalletSwitches.From(Options);
             _nextTransferId = FirstTransferId;
             _nextDisputeId = FirstDisputeId;
             _nextDocumentId = FirstDocumentId;

@@ -33,7 +33,7 @@ public sealed class WalletErrorTests
         using var kit = new WalletTestKit().WithLogin();
         kit.Fake.OnJson("/accounts/transfer-data/90001", WalletSpecExamples.Failure(code, "Readable text for " + code), http);
 
-        var error = await Assert.ThrowsAsync<PayNetException>(() => kit.Client.GetTransferAsync(90001));
+        var error = await Assert.ThrowsAnyAsync<PayNetException>(() => kit.Client.GetTransferAsync(90001));
 
         Assert.Equal(expected, error.Category);
         Assert.Equal(PayNetApi.Wallet, error.Api);
@@ -59,7 +59,7 @@ public sealed class WalletErrorTests
         using var kit = new WalletTestKit().WithLogin();
         kit.Fake.OnJson("/accounts/transfer-data/5", WalletSpecExamples.Error, http);
 
-        var error = await Assert.ThrowsAsync<PayNetException>(() => kit.Client.GetTransferAsync(5));
+        var error = await Assert.ThrowsAnyAsync<PayNetException>(() => kit.Client.GetTransferAsync(5));
 
         Assert.Equal(expected, error.Category);
         Assert.Null(error.ProviderCode);
@@ -72,7 +72,7 @@ public sealed class WalletErrorTests
         using var kit = new WalletTestKit().WithLogin();
         kit.Fake.On("/accounts", _ => FakeHandler.Json(429, WalletSpecExamples.RateLimited, TimeSpan.FromSeconds(7)));
 
-        var error = await Assert.ThrowsAsync<PayNetException>(() => kit.Client.GetWalletsAsync());
+        var error = await Assert.ThrowsAnyAsync<PayNetException>(() => kit.Client.GetWalletsAsync());
 
         Assert.Equal(PayNetErrorCategory.LimitsExceeded, error.Category);
         Assert.Equal("RATE_LIMIT_EXCEEDED", error.ProviderCode);

@@ -109,8 +109,14 @@ public sealed class WalletSandboxRateLimitTests
         Assert.Equal(PayNetErrorCategory.LimitsExceeded, error!.Category);
         Assert.Equal("RATE_LIMIT_EXCEEDED", error.ProviderCode);
         Assert.True(client.CallsToday > 5, $"counted {client.CallsToday}");
+        Assert.IsType<PayNetRateLimitedException>(error);
 
+        // This connection sends nothing more until the reset it was told; a new day on the server serves a new connection.
+        int sent = client.CallsToday;
+        Assert.False((await Assert.ThrowsAsync<PayNetRateLimitedException>(() => client.GetProfileAsync())).WasSent);
+        Assert.Equal(sent, client.CallsToday);
         await SandboxWallet.AdvanceClockAsync(control, 24 * 60);
-        Assert.Equal("Jhon Doe", (await client.GetProfileAsync()).Name);
+        using var nextDay = SandboxWallet.Client(server, configure: o => o.MaxRetries = 0);
+        Assert.Equal("Jhon Doe", (await nextDay.GetProfileAsync()).Name);
     }
 }

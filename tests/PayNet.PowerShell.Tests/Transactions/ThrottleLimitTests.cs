@@ -46,20 +46,20 @@ public sealed class ThrottleLimitTests : SandboxCmdletTest
     }
 
     [Fact]
-    public void Forty_top_up_rows_at_throttle_eight_each_look_up_their_own_external_id()
+    public void Two_hundred_top_up_rows_at_throttle_sixteen_each_look_up_their_own_external_id()
     {
         // TopUp lookups are queued work too: each must use the ExternalId of its own row, not the one
         // PowerShell bound for a later row while it waited.
-        var orders = new[] { "order-a", "order-b", "order-c", "order-d" };
+        var orders = Enumerable.Range(0, 8).Select(i => $"order-{(char)('a' + i)}").ToArray();
         foreach (var order in orders)
         {
             var started = Session.Call("Start-PayNetTopUp", new { Product = "et-mc", Account = "971550000000", Amount = 10m, ExternalId = order, PollIntervalSec = 0.02 });
             Assert.True(started.Errors.Count == 0 && started.Terminating is null, $"top-up {order}: {started.Terminating ?? started.Errors.FirstOrDefault()}");
         }
-        var rows = Enumerable.Range(0, 40).Select(i => orders[(i * 7 + i / 5) % orders.Length]).ToArray();
+        var rows = Enumerable.Range(0, 200).Select(i => orders[(i * 7 + i / 5) % orders.Length]).ToArray();
         string csv = "ExternalId\n" + string.Join("\n", rows);
 
-        var result = Session.Run("$csv | ConvertFrom-Csv | Get-PayNetTransaction -ThrottleLimit 8", new { csv });
+        var result = Session.Run("$csv | ConvertFrom-Csv | Get-PayNetTransaction -ThrottleLimit 16", new { csv });
 
         Assert.Null(result.Terminating);
         Assert.Empty(result.Errors);

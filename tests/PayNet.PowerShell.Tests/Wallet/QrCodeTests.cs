@@ -136,4 +136,20 @@ public sealed class QrCodeTests : IClassFixture<SandboxFixture>
         Assert.Equal(ErrorIds.InvalidArgument, error.ErrorId);
         Assert.Equal(code.QrString[..^2] + "zz", error.TargetObject);
     }
+
+    [Fact]
+    public async Task Paying_your_own_QR_code_says_it_is_your_own_and_asks_nothing()
+    {
+        var (owner, _) = await FreshAsync();
+        var code = Create(owner, 5m, "Mine");
+        var ledgerBefore = (await WalletTestKit.LedgerAsync(_sandbox.Control)).Count;
+
+        var host = WalletTestKit.Run(owner, "Invoke-PayNetPayment", new { QrString = code.QrString });
+
+        var error = Assert.Single(host.Errors);
+        Assert.Contains("your own", error.Message);
+        Assert.DoesNotContain("Active", error.Message);
+        Assert.Empty(host.ShouldProcessCalls);
+        Assert.Equal(ledgerBefore, (await WalletTestKit.LedgerAsync(_sandbox.Control)).Count);
+    }
 }

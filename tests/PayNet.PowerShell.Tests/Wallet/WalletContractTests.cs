@@ -67,7 +67,7 @@ public sealed class WalletContractTests
         const string name = "Invoke-PayNetPayment";
         var expected = new Dictionary<string, string[]>
         {
-            ["ToMemberId"] = new[] { "MemberId", "Payee", "PayeeId", "Recipient", "To" },
+            ["ToMemberId"] = new[] { "Payee", "PayeeId", "Recipient", "To" },
             ["Amount"] = new[] { "Value", "Sum" },
             ["TransferType"] = new[] { "Type", "TransferTypeId" },
             ["Description"] = new[] { "Memo", "Note", "Narration" },
@@ -79,6 +79,10 @@ public sealed class WalletContractTests
             Assert.True(Any(p, "ValueFromPipelineByPropertyName", "Member"), $"{parameter} binds by property name");
             foreach (var alias in aliases) Assert.Contains(alias, p.Aliases);
         }
+        // A MemberId column or property (Get-PayNetMember's output) is a member id: its own parameter, read as an id only.
+        Assert.DoesNotContain("MemberId", Parameter(name, "ToMemberId").Aliases);
+        Assert.True(Any(Parameter(name, "MemberId"), "ValueFromPipelineByPropertyName", "MemberId"));
+        Assert.Equal(typeof(long), Parameter(name, "MemberId").Property.PropertyType);
         Assert.Equal(typeof(PayNetAmount), Parameter(name, "Amount").Property.PropertyType);
         Assert.Contains(Parameter(name, "Amount").Property.GetCustomAttributesData(), a => a.AttributeType == typeof(PayNetAmountTransformationAttribute));
         Assert.True(Any(Parameter(name, "Quote"), "ValueFromPipeline", "Quote"));

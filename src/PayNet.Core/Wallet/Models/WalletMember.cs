@@ -5,6 +5,8 @@ namespace PayNet.Core.Wallet
     {
         /// <summary>Null only when a registration answer did not say.</summary>
         public long? Id { get; internal set; }
+        /// <summary>The same as <see cref="Id"/>, under the name payment parameters bind to (-ToMemberId).</summary>
+        public long? MemberId => Id;
         public string? Name { get; internal set; }
         public string? Username { get; internal set; }
         public string? Email { get; internal set; }

@@ -225,4 +225,12 @@ namespace PayNet.Core.Wallet.Wire
         [JsonPropertyName("internalName")] public string InternalName { get; set; } = "";
         [JsonPropertyName("value")] public string Value { get; set; } = "";
     }
+
+    /// <summary>§6.15 paymentData: accountsStatus is keyed by account type id.</summary>
+    internal sealed class PaymentDataDto
+    {
+        public List<TransferTypeDto>? TransferTypes { get; set; }
+        public Dictionary<string, AccountStatusDto>? AccountsStatus { get; set; }
+        public MemberDto? ToMember { get; set; }
+    }
 }

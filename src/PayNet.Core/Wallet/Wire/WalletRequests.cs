@@ -7,6 +7,8 @@ namespace PayNet.Core.Wallet.Wire
     internal sealed class LoginBody
     {
         [JsonPropertyName("authType")] public string AuthType { get; set; } = "SESSION";
+        /// <summary>The login OTP of a tenant that enforces 2FA (§6.1.1); omitted otherwise.</summary>
+        [JsonPropertyName("otp")] public string? Otp { get; set; }
     }
 
     internal sealed class PaymentBody

@@ -7,6 +7,7 @@ using PayNet.Core;
 using PayNet.Core.Http;
 using PayNet.Core.Journal;
 using PayNet.Core.Security;
+using PayNet.Core.Wallet;
 
 namespace PayNet.PowerShell.Commands
 {
@@ -97,6 +98,14 @@ namespace PayNet.PowerShell.Commands
         [Parameter]
         public SwitchParameter NoJournal { get; set; }
 
+        /// <summary>
+        /// Wallet: the login one-time password of a tenant that enforces two-factor sign-in. Without it such a tenant
+        /// texts one to the member's mobile and you are asked for it at the console; elsewhere the error names -Otp.
+        /// </summary>
+        [Parameter(ParameterSetName = WalletSet)]
+        [Parameter(ParameterSetName = SandboxSet)]
+        public string? Otp { get; set; }
+
         private protected override void Process()
         {
             var transport = new TransportSettings
@@ -116,12 +125,16 @@ namespace PayNet.PowerShell.Commands
                     case SandboxSet:
                         var sandbox = Await(ct => SandboxDiscovery.DiscoverAsync(BaseUri ?? SandboxDiscovery.DefaultRoot, TimeSpan.FromSeconds(Math.Min(TimeoutSec, 10)), ct));
                         connection.AttachWallet(sandbox.WalletUri, sandbox.WalletApiKey, sandbox.WalletPrincipal, sandbox.WalletPin, transport);
+                        connection.WalletClient.Settings.ReconnectHint = $"Connect-PayNet -Sandbox -BaseUri '{BaseUri ?? SandboxDiscovery.DefaultRoot}' -Otp <code>";
                         connection.AttachTopUp(sandbox.TopUpUri, sandbox.TopUpPosId, sandbox.TopUpToken, transport);
                         connection.AttachCard(sandbox.CardUri, sandbox.CardSecretKey, "Sandbox", transport);
                         break;
                     case WalletSet:
                         var (principal, pin) = (Credential.UserName, Credential.Password);
                         connection.AttachWallet(BaseUri ?? WalletProductionUri, SecretString.FromSecureString(ApiKey), principal, SecretString.FromSecureString(pin), transport);
+                        // The exact command, with the secrets left as placeholders: never echo what the user typed.
+                        connection.WalletClient.Settings.ReconnectHint =
+                            $"Connect-PayNet -ApiKey <apikey> -Credential (Get-Credential '{principal}') -BaseUri '{BaseUri ?? WalletProductionUri}' -Otp <code>";
                         break;
                     case TopUpTokenSet:
                         connection.AttachTopUp(BaseUri ?? TopUpProductionUri, PosId, SecretString.FromSecureString(Token), transport);
@@ -191,8 +204,32 @@ namespace PayNet.PowerShell.Commands
         /// <summary>Wallet logs in (and so proves apikey, principal and PIN); TopUp reads its point info. Card has no free call to prove a key.</summary>
         private void VerifyCredentials(PayNetConnection connection)
         {
-            if (connection.Wallet is not null) Await(ct => connection.Wallet.LoginAsync(ct));
+            if (connection.Wallet is not null) LoginWallet(connection.Wallet);
             if (connection.TopUp is not null) Await(ct => connection.TopUp.GetPointInfoAsync(ct));
+        }
+
+        /// <summary>
+        /// Logs in with -Otp when given. A tenant that enforces two-factor sign-in and got none has texted the
+        /// member an OTP: the person at the console types it; with nobody there the error names -Otp.
+        /// </summary>
+        private void LoginWallet(WalletClient wallet)
+        {
+            string? otp = string.IsNullOrWhiteSpace(Otp) ? null : Otp!.Trim();
+            try
+            {
+                Await(ct => wallet.LoginAsync(otp, ct));
+            }
+            catch (PayNetOtpRequiredException) when (otp is null)
+            {
+                string? typed = Prompt("Login one-time password",
+                    $"This PayNet Wallet tenant requires two-factor sign-in. PayNet sent a one-time password to the mobile of {wallet.Principal}. Type it here");
+                if (string.IsNullOrWhiteSpace(typed))
+                    throw Terminating(ErrorIds.OtpRequired, ErrorCategory.AuthenticationError, wallet.Principal,
+                        $"This Wallet tenant requires a login one-time password (two-factor sign-in) for {wallet.Principal}, and none was given: pass -Otp. " +
+                        $"PayNet has sent one to the member's mobile. Run: {wallet.Settings.ReconnectHint}",
+                        "Run Connect-PayNet again with -Otp <code> within 5 minutes.");
+                Await(ct => wallet.LoginAsync(typed!.Trim(), ct));
+            }
         }
 
         private void WarnAboutClearText(PayNetConnection connection)

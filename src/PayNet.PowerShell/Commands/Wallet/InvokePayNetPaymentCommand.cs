@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using PayNet.Core;
 using PayNet.Core.Money;
@@ -21,6 +23,7 @@ namespace PayNet.PowerShell.Commands
     public sealed class InvokePayNetPaymentCommand : WalletCmdlet
     {
         private const string MemberSet = "Member";
+        private const string MemberIdSet = "MemberId";
         private const string QuoteSet = "Quote";
         private const string QrStringSet = "QrString";
         private const string QrCodeSet = "QrCode";
@@ -28,15 +31,24 @@ namespace PayNet.PowerShell.Commands
 
         /// <summary>The payee: username, mobile number or account number; a member id works too ("id:3" forces the id reading).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = MemberSet)]
-        [Alias("MemberId", "Payee", "PayeeId", "Recipient", "To", "ToMemberPrincipal")]
+        [Alias("Payee", "PayeeId", "Recipient", "To", "ToMemberPrincipal")]
         [AllowEmptyString]
         public string ToMemberId { get; set; } = null!;
+
+        /// <summary>
+        /// The payee's member id, read as an id and nothing else. A member from Get-PayNetMember (or
+        /// Register-PayNetMember), or a CSV column MemberId, binds here when piped.
+        /// </summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = MemberIdSet)]
+        [ValidateRange(1, long.MaxValue)]
+        public long MemberId { get; set; }
 
         /// <summary>
         /// In the tenant's currency. A number, or text with digits and at most one '.' (10.50), read the same in
         /// every culture; '10,00', '1e1' or '0x10' is that row's PayNetInvalidAmount error and nothing is sent.
         /// </summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = MemberSet)]
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = MemberIdSet)]
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = QrStringSet)]
         [Parameter(ParameterSetName = QrCodeSet)]
         [Alias("Value", "Sum")]
@@ -45,11 +57,13 @@ namespace PayNet.PowerShell.Commands
 
         /// <summary>P2P (default), Loyalty, FixedFee, PercentFee, Cashback, Discount, or a numeric transfer-type id.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = MemberSet)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = MemberIdSet)]
         [Alias("Type", "TransferTypeId")]
         [ArgumentCompleter(typeof(WalletTransferTypeCompleter))]
         public string? TransferType { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = MemberSet)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = MemberIdSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = QrStringSet)]
         [Parameter(ParameterSetName = QrCodeSet)]
         [Alias("Memo", "Note", "Narration")]
@@ -57,6 +71,7 @@ namespace PayNet.PowerShell.Commands
 
         /// <summary>Your trace number: the payment's idempotency key (generated when omitted). A second payment with it is refused.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = MemberSet)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = MemberIdSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = QrStringSet)]
         [Parameter(ParameterSetName = QrCodeSet)]
         [Alias("TraceNumber", "Ref")]
@@ -64,6 +79,7 @@ namespace PayNet.PowerShell.Commands
 
         /// <summary>Return the quote (fees, final amounts, payer and payee names) and move no money.</summary>
         [Parameter(ParameterSetName = MemberSet)]
+        [Parameter(ParameterSetName = MemberIdSet)]
         public SwitchParameter Validate { get; set; }
 
         /// <summary>A quote from -Validate: executes exactly it, with its trace number.</summary>
@@ -105,16 +121,19 @@ namespace PayNet.PowerShell.Commands
 
         private void PayMember()
         {
-            CurrentTarget = PipelineInput ?? new WalletPaymentInput { ToMemberId = ToMemberId, Amount = Amount.IsValid ? Amount.Value : (decimal?)null, AmountText = Amount.Text, TransferType = TransferType, Description = Description, Reference = Reference };
+            bool byId = ParameterSetName == MemberIdSet;
+            string payee = byId ? "id:" + MemberId.ToString(CultureInfo.InvariantCulture) : ToMemberId;
+            CurrentTarget = PipelineInput ?? new WalletPaymentInput { ToMemberId = payee, Amount = Amount.IsValid ? Amount.Value : (decimal?)null, AmountText = Amount.Text, TransferType = TransferType, Description = Description, Reference = Reference };
             decimal amount = Amount.For(PayNetApi.Wallet, "ValidatePayment");
             if (!Validate.IsPresent && BatchHalted()) return;
             // An empty CSV cell is this row's error, not a binding failure PowerShell would word for us.
-            if (string.IsNullOrWhiteSpace(ToMemberId))
+            if (string.IsNullOrWhiteSpace(payee))
                 throw new PayNetException(PayNetApi.Wallet, "ValidatePayment", PayNetErrorCategory.InvalidArgument, "The payment names no payee (-ToMemberId is empty).");
             var client = Wallet;
             MoneyRules.Validate(PayNetApi.Wallet, "ValidatePayment", amount, client.Settings.DefaultCurrency);
             int? typeId = WalletTransferTypes.Resolve(TransferType, client.Settings.TransferTypes, "ValidatePayment");
-            var quote = QuoteFor(client, typeId, amount);
+            CheckTransferType(client, typeId);
+            var quote = QuoteFor(client, payee, typeId, amount);
             if (Validate.IsPresent)
             {
                 WriteObject(quote);
@@ -127,9 +146,9 @@ namespace PayNet.PowerShell.Commands
         /// Validates against the payee as a principal first (usernames and mobile numbers are digits too);
         /// a number PayNet knows no principal for is then tried as a member id.
         /// </summary>
-        private WalletPaymentQuote QuoteFor(WalletClient client, int? typeId, decimal amount)
+        private WalletPaymentQuote QuoteFor(WalletClient client, string payee, int? typeId, decimal amount)
         {
-            string payee = ToMemberId.Trim();
+            payee = payee.Trim();
             if (payee.StartsWith("id:", StringComparison.OrdinalIgnoreCase))
             {
                 if (!long.TryParse(payee.Substring(3), NumberStyles.None, CultureInfo.InvariantCulture, out long forced) || forced <= 0)
@@ -146,6 +165,31 @@ namespace PayNet.PowerShell.Commands
                 WriteVerbose($"No member has the principal '{payee}'; trying it as a member id.");
                 return Await(ct => client.ValidatePaymentAsync(Request(new WalletPaymentRequest(memberId, amount), typeId), ct));
             }
+        }
+
+        /// <summary>
+        /// Refuses, before anything is sent, a transfer type PayNet does not list for this member and the
+        /// tenant's currency (§6.15, fetched once per connection). When PayNet does not serve the list, or it
+        /// cannot be read now, PayNet itself judges the type at validation.
+        /// </summary>
+        private void CheckTransferType(WalletClient client, int? typeId)
+        {
+            int id = typeId ?? client.Settings.TransferTypes.P2P;
+            IReadOnlyList<WalletTransferType> usable;
+            try
+            {
+                usable = Await(ct => client.GetTransferTypesAsync(WalletPaymentDestination.Member, currency: client.Settings.DefaultCurrency, cancellationToken: ct));
+            }
+            catch (PayNetException unreadable) when (unreadable.Category is PayNetErrorCategory.Unavailable or PayNetErrorCategory.Timeout
+                or PayNetErrorCategory.NotFound or PayNetErrorCategory.InvalidArgument or PayNetErrorCategory.Rejected)
+            {
+                WriteVerbose($"The member's transfer types could not be read ({unreadable.Message}); PayNet will judge transfer type {id}.");
+                return;
+            }
+            if (usable.Count == 0 || usable[0].Source != WalletTransferTypeSource.PayNet || usable.Any(t => t.Id == id)) return;
+            string offered = string.Join(", ", usable.Select(t => $"{t.ConfiguredName ?? t.Id.ToString(CultureInfo.InvariantCulture)} ({t.Id}{(t.Name is null ? string.Empty : " " + t.Name)})"));
+            throw new PayNetException(PayNetApi.Wallet, "ValidatePayment", PayNetErrorCategory.InvalidArgument,
+                $"Transfer type {(string.IsNullOrWhiteSpace(TransferType) ? id.ToString(CultureInfo.InvariantCulture) : $"'{TransferType!.Trim()}' ({id})")} is not one PayNet lists for {client.Principal} in {client.Settings.DefaultCurrency}. Use one of: {offered}.");
         }
 
         private WalletPaymentRequest Request(WalletPaymentRequest request, int? typeId)
@@ -166,6 +210,10 @@ namespace PayNet.PowerShell.Commands
             var client = Wallet;
             if (given is decimal checkedAmount) MoneyRules.Validate(PayNetApi.Wallet, "PayQr", checkedAmount, client.Settings.DefaultCurrency);
             var code = Await(ct => client.DecodeQrAsync(qrString, ct));
+            // Refused before the question: "pay 5.00 to yourself?" is not a question worth asking.
+            if (client.IsOwnQrCode(code))
+                throw new PayNetException(PayNetApi.Wallet, "PayQr", PayNetErrorCategory.InvalidArgument,
+                    "This QR code is your own: it asks for money to be paid to you, so you cannot pay it. Give it to the payer to scan.", providerCode: "QR_OWN_CODE");
             decimal? toPay = code.Amount ?? given;
             if (toPay is null)
                 throw new PayNetException(PayNetApi.Wallet, "PayQr", PayNetErrorCategory.InvalidArgument,
