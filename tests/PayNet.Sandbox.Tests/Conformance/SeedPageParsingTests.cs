@@ -137,7 +137,16 @@ public sealed class SeedPageParsingTests : IDisposable
         var candidates = SeedLocator.Candidates(_dir).ToList();
         Assert.Equal(_dir, candidates[0]);
         Assert.Equal(SeedLocator.Fallback, candidates[^1]);
-        Assert.Contains(candidates, c => c.EndsWith(Path.Combine("shared", "seeds"), StringComparison.Ordinal) && c != SeedLocator.Fallback);
+        // Beside the repository comes second (it equals the fallback when the checkout is /work/main).
+        Assert.EndsWith(Path.Combine("shared", "seeds"), candidates[1], StringComparison.Ordinal);
+        Assert.Equal(Path.GetFullPath(Path.Combine(candidates[1], "..", "..")), Path.GetFullPath(Path.Combine(RepoRootOf(AppContext.BaseDirectory), "..")));
         Assert.DoesNotContain(_dir, SeedLocator.Candidates(null));
+    }
+
+    private static string RepoRootOf(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "PayNet.sln"))) return dir.FullName;
+        throw new InvalidOperationException("PayNet.sln not found above " + start);
     }
 }
