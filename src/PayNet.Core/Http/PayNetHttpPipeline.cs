@@ -88,6 +88,7 @@ namespace PayNet.Core.Http
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
                 AllowAutoRedirect = false, // a redirect would re-post a payment body somewhere else
             };
+            HandlerDefaults.Apply(handler);
             if (options.Proxy is not null)
             {
                 handler.Proxy = options.Proxy;

@@ -12,7 +12,9 @@ namespace PayNet.Core.Reconciliation
     public sealed class Reconciler
     {
         private readonly Dictionary<string, SideSlot> _payNet = new Dictionary<string, SideSlot>(StringComparer.OrdinalIgnoreCase);
-        private readonly Dictionary<ReconciliationStatus, (int Count, decimal Ledger, decimal PayNet)> _totals = new Dictionary<ReconciliationStatus, (int, decimal, decimal)>();
+        // Totals per status and currency: amounts in different currencies are never added together.
+        private readonly Dictionary<(ReconciliationStatus Status, string Currency), (int Count, decimal Ledger, decimal PayNet)> _totals =
+            new Dictionary<(ReconciliationStatus, string), (int, decimal, decimal)>();
         private readonly PayNetApi _service;
         private readonly decimal _tolerance;
 
@@ -64,25 +66,52 @@ namespace PayNet.Core.Reconciliation
             }
         }
 
-        public IReadOnlyList<ReconciliationSummary> Summary() =>
-            Enum.GetValues(typeof(ReconciliationStatus)).Cast<ReconciliationStatus>()
-                .Select(s => _totals.TryGetValue(s, out var t) ? new ReconciliationSummary(s, t.Count, t.Ledger, t.PayNet) : new ReconciliationSummary(s, 0, 0m, 0m))
-                .ToList();
+        /// <summary>
+        /// One line per status and currency (a status nobody reached gets one line with no currency), so
+        /// totals never add different currencies. A CurrencyMismatch line is keyed by both currencies
+        /// ("TRY/USD") and totals each side in its own currency.
+        /// </summary>
+        public IReadOnlyList<ReconciliationSummary> Summary()
+        {
+            var lines = new List<ReconciliationSummary>();
+            foreach (var status in Enum.GetValues(typeof(ReconciliationStatus)).Cast<ReconciliationStatus>())
+            {
+                var perCurrency = _totals.Where(t => t.Key.Status == status).OrderBy(t => t.Key.Currency, StringComparer.Ordinal).ToList();
+                if (perCurrency.Count == 0) { lines.Add(new ReconciliationSummary(status, null, 0, 0m, 0m)); continue; }
+                foreach (var t in perCurrency)
+                    lines.Add(new ReconciliationSummary(status, t.Key.Currency.Length == 0 ? null : t.Key.Currency, t.Value.Count, t.Value.Ledger, t.Value.PayNet));
+            }
+            return lines;
+        }
 
+        /// <summary>
+        /// Paid, pending and "no money kept" (failed, cancelled, refunded) are three different answers:
+        /// a payment the ledger calls paid that PayNet still has pending is not settled yet, so it is a
+        /// StateMismatch, not a match. Failed, cancelled and refunded all mean no money was kept.
+        /// </summary>
         private static bool StatesDisagree(SettlementState ledger, SettlementState payNet)
         {
             if (ledger == SettlementState.Unknown || payNet == SettlementState.Unknown) return false;
-            bool ledgerPaid = ledger == SettlementState.Paid || ledger == SettlementState.Pending;
-            bool payNetPaid = payNet == SettlementState.Paid || payNet == SettlementState.Pending;
-            // Failed, cancelled and refunded all mean "no money kept"; only paid-versus-not is a discrepancy.
-            return ledgerPaid != payNetPaid;
+            return Kind(ledger) != Kind(payNet);
         }
+
+        private static int Kind(SettlementState state) =>
+            state == SettlementState.Paid ? 0 : state == SettlementState.Pending ? 1 : 2;
 
         private ReconciliationResult Count(ReconciliationResult result)
         {
-            _totals.TryGetValue(result.Status, out var t);
-            _totals[result.Status] = (t.Count + 1, t.Ledger + (result.LedgerAmount ?? 0m), t.PayNet + (result.PayNetAmount ?? 0m));
+            var key = (result.Status, SummaryCurrency(result));
+            _totals.TryGetValue(key, out var t);
+            _totals[key] = (t.Count + 1, t.Ledger + (result.LedgerAmount ?? 0m), t.PayNet + (result.PayNetAmount ?? 0m));
             return result;
+        }
+
+        private static string SummaryCurrency(ReconciliationResult result)
+        {
+            string ledger = result.LedgerCurrency ?? "", payNet = result.PayNetCurrency ?? "";
+            if (ledger.Length == 0) return payNet;
+            if (payNet.Length == 0 || string.Equals(ledger, payNet, StringComparison.OrdinalIgnoreCase)) return ledger;
+            return ledger + "/" + payNet;
         }
 
         private sealed class SideSlot

@@ -8,7 +8,10 @@ namespace PayNet.Core.Reconciliation
         MissingAtPayNet,
         MissingInLedger,
         AmountMismatch,
-        /// <summary>The ledger says paid while PayNet says failed, cancelled or refunded (or the reverse).</summary>
+        /// <summary>
+        /// The two sides give different answers among paid, pending and not kept (failed, cancelled or
+        /// refunded): e.g. the ledger says paid while PayNet still has it pending, or says failed.
+        /// </summary>
         StateMismatch,
         CurrencyMismatch,
     }
@@ -103,24 +106,27 @@ namespace PayNet.Core.Reconciliation
         public override string ToString() => $"{Reference}: {Status}";
     }
 
-    /// <summary>Counts and totals for one status, as -Summary prints them.</summary>
+    /// <summary>Counts and totals for one status in one currency, as -Summary prints them.</summary>
     public sealed class ReconciliationSummary
     {
-        internal ReconciliationSummary(ReconciliationStatus status, int count, decimal ledgerTotal, decimal payNetTotal)
+        internal ReconciliationSummary(ReconciliationStatus status, string? currency, int count, decimal ledgerTotal, decimal payNetTotal)
         {
             Status = status;
+            Currency = currency;
             Count = count;
             LedgerTotal = ledgerTotal;
             PayNetTotal = payNetTotal;
         }
 
         public ReconciliationStatus Status { get; }
+        /// <summary>The currency of both totals; "TRY/USD" on a CurrencyMismatch line (ledger/PayNet); empty when Count is 0.</summary>
+        public string? Currency { get; }
         public int Count { get; }
         public decimal LedgerTotal { get; }
         public decimal PayNetTotal { get; }
         public decimal Difference => LedgerTotal - PayNetTotal;
 
-        public override string ToString() => $"{Status}: {Count}";
+        public override string ToString() => Currency is null ? $"{Status}: {Count}" : $"{Status} ({Currency}): {Count}";
     }
 
     public static class SettlementStates

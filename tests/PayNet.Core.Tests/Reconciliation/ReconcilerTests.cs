@@ -86,3 +86,44 @@ public sealed class ReconcilerTests
     [InlineData("weird", SettlementState.Unknown)]
     public void Ledger_state_words_are_understood(string text, SettlementState expected) => Assert.Equal(expected, SettlementStates.Parse(text));
 }
+
+public sealed class ReconcilerFiguresTests
+{
+    private static PayNetSideEntry Side(string reference, decimal amount, string currency, SettlementState state = SettlementState.Paid) =>
+        new(PayNetApi.TopUp, reference, "id-" + reference, amount, currency, state, null);
+
+    [Fact]
+    public void Summary_never_adds_different_currencies_together()
+    {
+        var r = new Reconciler(PayNetApi.TopUp);
+        r.AddPayNetSide(new[] { Side("A", 100m, "AED"), Side("B", 30m, "USD"), Side("C", 5m, "AED") });
+        r.Compare(new LedgerEntry("A", 100m, "AED", "paid"));
+        r.Compare(new LedgerEntry("B", 30m, "USD", "paid"));
+        r.Compare(new LedgerEntry("C", 5m, "EUR", "paid"));
+        r.Unclaimed().ToList();
+
+        var matched = r.Summary().Where(s => s.Status == ReconciliationStatus.Matched).ToList();
+        Assert.Equal(new[] { "AED", "USD" }, matched.Select(s => s.Currency));
+        Assert.Equal(100m, matched.Single(s => s.Currency == "AED").PayNetTotal);
+        Assert.Equal(30m, matched.Single(s => s.Currency == "USD").PayNetTotal);
+        var mismatch = r.Summary().Single(s => s.Status == ReconciliationStatus.CurrencyMismatch);
+        Assert.Equal("EUR/AED", mismatch.Currency);
+        var untouched = r.Summary().Single(s => s.Status == ReconciliationStatus.AmountMismatch);
+        Assert.Null(untouched.Currency);
+        Assert.Equal(0, untouched.Count);
+    }
+
+    [Theory]
+    [InlineData("paid", SettlementState.Pending, ReconciliationStatus.StateMismatch)]
+    [InlineData("pending", SettlementState.Paid, ReconciliationStatus.StateMismatch)]
+    [InlineData("pending", SettlementState.Pending, ReconciliationStatus.Matched)]
+    [InlineData("paid", SettlementState.Paid, ReconciliationStatus.Matched)]
+    [InlineData("failed", SettlementState.Cancelled, ReconciliationStatus.Matched)]
+    [InlineData("paid", SettlementState.Refunded, ReconciliationStatus.StateMismatch)]
+    public void Paid_pending_and_not_kept_are_three_different_answers(string ledgerState, SettlementState payNet, ReconciliationStatus expected)
+    {
+        var r = new Reconciler(PayNetApi.TopUp);
+        r.AddPayNetSide(new[] { Side("T-1", 50m, "AED", payNet) });
+        Assert.Equal(expected, r.Compare(new LedgerEntry("T-1", 50m, "AED", ledgerState)).Status);
+    }
+}
