@@ -40,6 +40,8 @@ public sealed class PaymentOtpTests : IClassFixture<OtpSandboxFixture>
         var prompt = Assert.Single(host.Prompts);
         Assert.Contains("2137", prompt);
         Assert.DoesNotContain("9555292137", prompt);
+        Assert.StartsWith("One-time password: this payment", prompt);
+        Assert.True(prompt.Length + 6 < 80, $"the question and a 6-digit code fit on one 80-column line: '{prompt}'");
         WalletTestKit.AssertNoLeak(host, OtpSandboxFixture.OtpCode, OtpSandboxFixture.Pin);
         Assert.Single(await WalletTestKit.LedgerAsync(_sandbox.Control));
     }

@@ -6,7 +6,7 @@ using PayNet.Core.Card;
 namespace PayNet.PowerShell.Commands
 {
     /// <summary>Card refund and cancel requests of a period with their state, streamed page by page.</summary>
-    [Cmdlet(VerbsCommon.Get, "PayNetRefund")]
+    [Cmdlet(VerbsCommon.Get, "PayNetRefund", HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Get-PayNetRefund.md")]
     [OutputType(typeof(CardRefund))]
     public sealed class GetPayNetRefundCommand : PayNetConnectedCmdlet
     {

@@ -10,7 +10,7 @@ namespace PayNet.PowerShell.Commands
     /// card payment. PayNet reviews the request; follow it with Get-PayNetRefund. Never re-sent after
     /// it may have reached PayNet: an unknown outcome stops with the xact id to check.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Request, "PayNetRefund", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsLifecycle.Request, "PayNetRefund", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Request-PayNetRefund.md")]
     [OutputType(typeof(CardOperationResult))]
     public sealed class RequestPayNetRefundCommand : PayNetConnectedCmdlet
     {

@@ -13,7 +13,7 @@ namespace PayNet.PowerShell.Commands
     /// -Sandbox for all three services on the local emulator. The connection becomes the default of
     /// each service it carries; -PassThru also returns it for -Connection.
     /// </summary>
-    [Cmdlet(VerbsCommunications.Connect, "PayNet", DefaultParameterSetName = WalletSet)]
+    [Cmdlet(VerbsCommunications.Connect, "PayNet", DefaultParameterSetName = WalletSet, HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Connect-PayNet.md")]
     [OutputType(typeof(PayNetConnection))]
     public sealed class ConnectPayNetCommand : PayNetCmdlet
     {

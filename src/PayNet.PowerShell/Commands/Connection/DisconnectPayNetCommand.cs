@@ -6,7 +6,7 @@ using PayNet.Core;
 namespace PayNet.PowerShell.Commands
 {
     /// <summary>Forgets this runspace's default connections (all, or those of -Service) and closes the ones no longer used.</summary>
-    [Cmdlet(VerbsCommunications.Disconnect, "PayNet")]
+    [Cmdlet(VerbsCommunications.Disconnect, "PayNet", HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Disconnect-PayNet.md")]
     [OutputType(typeof(void))]
     public sealed class DisconnectPayNetCommand : PayNetCmdlet
     {

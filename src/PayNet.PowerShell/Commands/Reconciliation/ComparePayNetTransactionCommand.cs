@@ -12,7 +12,7 @@ namespace PayNet.PowerShell.Commands
     /// Matched, MissingAtPayNet, MissingInLedger, AmountMismatch, StateMismatch or CurrencyMismatch,
     /// with both sides and the difference. The ledger is streamed; only PayNet's side is held.
     /// </summary>
-    [Cmdlet(VerbsData.Compare, "PayNetTransaction")]
+    [Cmdlet(VerbsData.Compare, "PayNetTransaction", HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Compare-PayNetTransaction.md")]
     [OutputType(typeof(ReconciliationResult), typeof(ReconciliationSummary))]
     public sealed class ComparePayNetTransactionCommand : PayNetConnectedCmdlet
     {

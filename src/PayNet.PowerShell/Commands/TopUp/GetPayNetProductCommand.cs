@@ -11,7 +11,7 @@ namespace PayNet.PowerShell.Commands
     /// -Country) the international offers, country by country. -Name, -Category and -Country take
     /// wildcards.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PayNetProduct", DefaultParameterSetName = ServicesSet)]
+    [Cmdlet(VerbsCommon.Get, "PayNetProduct", DefaultParameterSetName = ServicesSet, HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Get-PayNetProduct.md")]
     [OutputType(typeof(TopUpProduct), ParameterSetName = new[] { ServicesSet })]
     [OutputType(typeof(TopUpBridgeAmount), typeof(TopUpIntlDenomination), ParameterSetName = new[] { InternationalSet })]
     public sealed class GetPayNetProductCommand : PayNetConnectedCmdlet

@@ -18,7 +18,7 @@ namespace PayNet.PowerShell.Commands
     /// ReferenceNo, ExternalId, XactId or TransferId column. Not found is a non-terminating error.
     /// Output keeps input order, also with -ThrottleLimit.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PayNetTransaction", DefaultParameterSetName = CardListSet)]
+    [Cmdlet(VerbsCommon.Get, "PayNetTransaction", DefaultParameterSetName = CardListSet, HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Get-PayNetTransaction.md")]
     [OutputType(typeof(TopUpTransaction), typeof(CardTransaction), typeof(CardTransactionDetail), typeof(WalletStatementLine))]
     public sealed class GetPayNetTransactionCommand : PayNetConnectedCmdlet
     {

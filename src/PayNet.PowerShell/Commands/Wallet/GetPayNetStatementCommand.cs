@@ -12,7 +12,7 @@ namespace PayNet.PowerShell.Commands
     /// (debits negative). Streams page by page: -First stops reading, so pages past it are never fetched.
     /// Takes the default account, -AccountId, or accounts piped from Get-PayNetWallet.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PayNetStatement", DefaultParameterSetName = AccountSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "PayNetStatement", DefaultParameterSetName = AccountSet, SupportsPaging = true, HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Get-PayNetStatement.md")]
     [OutputType(typeof(WalletStatementLine))]
     public sealed class GetPayNetStatementCommand : WalletCmdlet
     {

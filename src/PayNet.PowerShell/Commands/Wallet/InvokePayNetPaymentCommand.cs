@@ -16,7 +16,7 @@ namespace PayNet.PowerShell.Commands
     /// executes exactly that quote; -QrString (or a decoded QR code piped in) pays a QR code.
     /// Import-Csv rows bind by column name; each bad row is a non-terminating error and the batch goes on.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "PayNetPayment", DefaultParameterSetName = MemberSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsLifecycle.Invoke, "PayNetPayment", DefaultParameterSetName = MemberSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Invoke-PayNetPayment.md")]
     [OutputType(typeof(WalletPaymentQuote), typeof(WalletPaymentReceipt))]
     public sealed class InvokePayNetPaymentCommand : WalletCmdlet
     {
