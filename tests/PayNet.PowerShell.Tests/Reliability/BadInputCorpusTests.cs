@@ -64,6 +64,7 @@ public sealed class BadInputCorpusTests : IClassFixture<SandboxFixture>, IDispos
             Add($"Get-PayNetTransaction -Id {n}", "Get-PayNetTransaction", new { Id = id });
             Add($"Resolve-PayNetQrCode -QrString {n}", "Resolve-PayNetQrCode", new { QrString = id });
             Add($"Invoke-PayNetPayment -ToMemberId {n}", "Invoke-PayNetPayment", new { ToMemberId = id, Amount = 5m });
+            Add($"Invoke-PayNetPayment -ToPrincipal {n}", "Invoke-PayNetPayment", new { ToPrincipal = id, Amount = 5m });
             // An empty or blank cell means "not given" (the default type), as Import-Csv batches expect.
             if (!string.IsNullOrWhiteSpace(id))
                 Add($"Invoke-PayNetPayment -TransferType {n}", "Invoke-PayNetPayment", new { ToMemberId = "3", Amount = 5m, TransferType = id });
@@ -78,8 +79,10 @@ public sealed class BadInputCorpusTests : IClassFixture<SandboxFixture>, IDispos
             Add($"Get-PayNetRefund -From {n}", "Get-PayNetRefund", new { From = from, To = to });
             Add($"Get-PayNetStatement -From {n}", "Get-PayNetStatement", new { From = from, To = to });
         }
-        foreach (var member in new[] { "999999", "nobody-at-all", "id:424242" })
-            Add($"Invoke-PayNetPayment unknown member {member}", "Invoke-PayNetPayment", new { ToMemberId = member, Amount = 5m });
+        foreach (var member in new[] { "999999", "9555", "nobody-at-all", "id:424242" })
+            Add($"Invoke-PayNetPayment unknown member id {member}", "Invoke-PayNetPayment", new { ToMemberId = member, Amount = 5m });
+        foreach (var member in new[] { "999999", "nobody-at-all" })
+            Add($"Invoke-PayNetPayment unknown principal {member}", "Invoke-PayNetPayment", new { ToPrincipal = member, Amount = 5m });
         foreach (var type in new[] { "99", "Bogus", "-1", "0" })
             Add($"Invoke-PayNetPayment unknown transfer type {type}", "Invoke-PayNetPayment", new { ToMemberId = "3", Amount = 5m, TransferType = type });
         foreach (var product in new[] { "no-such-product", "test-inactive", "ET-MC-X" })

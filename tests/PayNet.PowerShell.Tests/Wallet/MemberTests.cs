@@ -141,7 +141,7 @@ public sealed class MemberTests : IClassFixture<OtpSandboxFixture>
 
         Assert.Equal(1_000.00m, WalletTestKit.Balance(store));
         Assert.Equal(1_000.00m, WalletTestKit.Balance(WalletTestKit.ConnectAs(_sandbox.Server.RootUri, "48889", ChangedPin)));
-        var pay = WalletTestKit.Run(store, "Invoke-PayNetPayment", new { ToMemberId = "86888", Amount = 1m }, h => h.Answer(OtpSandboxFixture.OtpCode));
+        var pay = WalletTestKit.Run(store, "Invoke-PayNetPayment", new { ToPrincipal = "86888", Amount = 1m }, h => h.Answer(OtpSandboxFixture.OtpCode));
         Assert.Empty(pay.Errors);
     }
 

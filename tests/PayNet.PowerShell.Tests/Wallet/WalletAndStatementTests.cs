@@ -73,7 +73,7 @@ public sealed class WalletAndStatementTests : IClassFixture<SandboxFixture>
     /// <summary>Pays line-1 .. line-count; the i-th pays i dollars unless <paramref name="each"/> says otherwise.</summary>
     private static void Pay(PwshSession store, int count, decimal? each = null)
     {
-        var rows = Enumerable.Range(1, count).Select(i => new { ToMemberId = "86888", Amount = each ?? i, Reference = $"line-{i}" });
+        var rows = Enumerable.Range(1, count).Select(i => new { ToPrincipal = "86888", Amount = each ?? i, Reference = $"line-{i}" });
         var host = WalletTestKit.Pipeline(store, "Invoke-PayNetPayment", null, rows);
         Assert.Empty(host.Errors);
     }

@@ -67,7 +67,8 @@ public sealed class WalletContractTests
         const string name = "Invoke-PayNetPayment";
         var expected = new Dictionary<string, string[]>
         {
-            ["ToMemberId"] = new[] { "MemberId", "Payee", "PayeeId", "Recipient", "To" },
+            ["ToMemberId"] = new[] { "MemberId", "PayeeId", "PayeeMemberId", "member_id" },
+            ["ToPrincipal"] = new[] { "Payee", "Principal", "Username", "Recipient", "To", "ToMemberPrincipal" },
             ["Amount"] = new[] { "Value", "Sum" },
             ["TransferType"] = new[] { "Type", "TransferTypeId" },
             ["Description"] = new[] { "Memo", "Note", "Narration" },
@@ -79,6 +80,7 @@ public sealed class WalletContractTests
             Assert.True(Any(p, "ValueFromPipelineByPropertyName", "Member"), $"{parameter} binds by property name");
             foreach (var alias in aliases) Assert.Contains(alias, p.Aliases);
         }
+        Assert.Empty(Parameter(name, "ToMemberId").Aliases.Intersect(Parameter(name, "ToPrincipal").Aliases));
         Assert.Equal(typeof(decimal), Parameter(name, "Amount").Property.PropertyType);
         Assert.Contains(Parameter(name, "Amount").Property.GetCustomAttributesData(), a => a.AttributeType == typeof(WalletAmountAttribute));
         Assert.True(Any(Parameter(name, "Quote"), "ValueFromPipeline", "Quote"));

@@ -26,11 +26,20 @@ namespace PayNet.PowerShell.Commands
         private const string QrCodeSet = "QrCode";
         private const string PayAction = "Pay (moves money)";
 
-        /// <summary>The payee: username, mobile number or account number; a member id works too ("id:3" forces the id reading).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = MemberSet)]
-        [Alias("MemberId", "Payee", "PayeeId", "Recipient", "To", "ToMemberPrincipal")]
+        /// <summary>
+        /// The payee's member id, a positive whole number, and nothing else: it is never read as a username
+        /// or mobile number (use -ToPrincipal for those). Anything else is a PayNetInvalidArgument error.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = MemberSet)]
+        [Alias("MemberId", "PayeeId", "PayeeMemberId", "member_id")]
         [AllowEmptyString]
-        public string ToMemberId { get; set; } = null!;
+        public string? ToMemberId { get; set; }
+
+        /// <summary>The payee's principal: username, mobile number or account number, exactly as PayNet knows it.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = MemberSet)]
+        [Alias("Payee", "Principal", "Username", "Recipient", "To", "ToMemberPrincipal")]
+        [AllowEmptyString]
+        public string? ToPrincipal { get; set; }
 
         /// <summary>In the tenant's currency. Text from a CSV binds with a '.' decimal point.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = MemberSet)]
@@ -102,14 +111,12 @@ namespace PayNet.PowerShell.Commands
 
         private void PayMember()
         {
-            CurrentTarget = new WalletPaymentInput { ToMemberId = ToMemberId, Amount = Amount, TransferType = TransferType, Description = Description, Reference = Reference };
-            // An empty CSV cell is this row's error, not a binding failure PowerShell would word for us.
-            if (string.IsNullOrWhiteSpace(ToMemberId))
-                throw new PayNetException(PayNetApi.Wallet, "ValidatePayment", PayNetErrorCategory.InvalidArgument, "The payment names no payee (-ToMemberId is empty).");
+            CurrentTarget = new WalletPaymentInput { ToMemberId = ToMemberId, ToPrincipal = ToPrincipal, Amount = Amount, TransferType = TransferType, Description = Description, Reference = Reference };
+            var payee = Payee();
             var client = Wallet;
             MoneyRules.Validate(PayNetApi.Wallet, "ValidatePayment", Amount, client.Settings.DefaultCurrency);
             int? typeId = WalletTransferTypes.Resolve(TransferType, client.Settings.TransferTypes, "ValidatePayment");
-            var quote = QuoteFor(client, typeId);
+            var quote = Await(ct => client.ValidatePaymentAsync(Request(payee, typeId), ct));
             if (Validate.IsPresent)
             {
                 WriteObject(quote);
@@ -119,29 +126,25 @@ namespace PayNet.PowerShell.Commands
         }
 
         /// <summary>
-        /// Validates against the payee as a principal first (usernames and mobile numbers are digits too);
-        /// a number PayNet knows no principal for is then tried as a member id.
+        /// Exactly one payee, read exactly one way: -ToMemberId as a member id, -ToPrincipal as a principal.
+        /// A number is never tried both ways, so a member id can never pay the member whose username it is.
+        /// An empty CSV cell or both columns filled is this row's error, not a binding failure.
         /// </summary>
-        private WalletPaymentQuote QuoteFor(WalletClient client, int? typeId)
+        private WalletPaymentRequest Payee()
         {
-            string payee = ToMemberId.Trim();
-            if (payee.StartsWith("id:", StringComparison.OrdinalIgnoreCase))
-            {
-                if (!long.TryParse(payee.Substring(3), NumberStyles.None, CultureInfo.InvariantCulture, out long forced) || forced <= 0)
-                    throw new PayNetException(PayNetApi.Wallet, "ValidatePayment", PayNetErrorCategory.InvalidArgument, $"'{payee}' is not a member id.");
-                return Await(ct => client.ValidatePaymentAsync(Request(new WalletPaymentRequest(forced, Amount), typeId), ct));
-            }
-            try
-            {
-                return Await(ct => client.ValidatePaymentAsync(Request(new WalletPaymentRequest(payee, Amount), typeId), ct));
-            }
-            catch (PayNetException notFound) when (notFound.Category == PayNetErrorCategory.NotFound
-                && long.TryParse(payee, NumberStyles.None, CultureInfo.InvariantCulture, out long memberId) && memberId > 0)
-            {
-                WriteVerbose($"No member has the principal '{payee}'; trying it as a member id.");
-                return Await(ct => client.ValidatePaymentAsync(Request(new WalletPaymentRequest(memberId, Amount), typeId), ct));
-            }
+            bool hasId = !string.IsNullOrWhiteSpace(ToMemberId), hasPrincipal = !string.IsNullOrWhiteSpace(ToPrincipal);
+            if (hasId && hasPrincipal)
+                throw Invalid($"The payment names two payees (-ToMemberId '{ToMemberId!.Trim()}' and -ToPrincipal '{ToPrincipal!.Trim()}'): give one.");
+            if (hasPrincipal) return new WalletPaymentRequest(ToPrincipal!.Trim(), Amount);
+            if (!hasId) throw Invalid("The payment names no payee (-ToMemberId and -ToPrincipal are empty).");
+            string id = ToMemberId!.Trim();
+            if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out long memberId) || memberId <= 0)
+                throw Invalid($"-ToMemberId '{id}' is not a member id (a positive whole number). A username, mobile number or account number goes in -ToPrincipal.");
+            return new WalletPaymentRequest(memberId, Amount);
         }
+
+        private static PayNetException Invalid(string message) =>
+            new PayNetException(PayNetApi.Wallet, "ValidatePayment", PayNetErrorCategory.InvalidArgument, message);
 
         private WalletPaymentRequest Request(WalletPaymentRequest request, int? typeId)
         {

@@ -33,7 +33,7 @@ namespace PayNet.PowerShell.Commands
         private protected void RunSystemPayment(string operation, int transferTypeId, string defaultDescription, string action,
             string? destination = null, string? accountNumber = null)
         {
-            CurrentTarget = new WalletPaymentInput { ToMemberId = destination, Amount = Amount, Description = Description, Reference = Reference };
+            CurrentTarget = new WalletPaymentInput { ToPrincipal = destination, Amount = Amount, Description = Description, Reference = Reference };
             var client = Wallet;
             MoneyRules.Validate(PayNetApi.Wallet, operation, Amount, client.Settings.DefaultCurrency);
             var request = new WalletSystemPaymentRequest(transferTypeId, Amount)

@@ -9,6 +9,7 @@ namespace PayNet.PowerShell.Models
     public sealed class WalletPaymentInput
     {
         public string? ToMemberId { get; set; }
+        public string? ToPrincipal { get; set; }
         public decimal? Amount { get; set; }
         public string? TransferType { get; set; }
         public string? Description { get; set; }
@@ -18,7 +19,7 @@ namespace PayNet.PowerShell.Models
         public override string ToString()
         {
             string amount = Amount?.ToString(CultureInfo.InvariantCulture) ?? "(no amount)";
-            string to = QrString is null ? $"to {ToMemberId}" : "by QR code";
+            string to = QrString is null ? $"to {(string.IsNullOrWhiteSpace(ToPrincipal) ? "member id " + ToMemberId : ToPrincipal)}" : "by QR code";
             string type = string.IsNullOrEmpty(TransferType) ? string.Empty : $" ({TransferType})";
             string reference = string.IsNullOrEmpty(Reference) ? string.Empty : $", reference {Reference}";
             return $"{amount} {to}{type}{reference}";
