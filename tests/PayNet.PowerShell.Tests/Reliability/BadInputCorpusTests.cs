@@ -129,7 +129,7 @@ public sealed class BadInputCorpusTests : IClassFixture<SandboxFixture>, IDispos
             new Dictionary<string, object?> { ["Reference"] = "RCN-0001", ["Amount"] = amount },
             new Dictionary<string, object?> { ["Reference"] = "RCN-0015", ["Amount"] = "813.75" },
         };
-        var host = _session.CallPipeline("Compare-PayNetTransaction", rows, new { Service = PayNetApi.Card, From = new DateTime(2024, 1, 15), To = new DateTime(2024, 1, 16) });
+        var host = _session.CallPipeline("Compare-PayNetTransaction", rows, new { Service = PayNetApi.Card, From = new DateTime(2024, 1, 15), To = new DateTime(2024, 1, 15) });
         var error = Assert.Single(host.Errors);
         Assert.Equal(ErrorIds.InvalidArgument, error.ErrorId);
         Assert.Same(rows[0], error.Target);

@@ -61,11 +61,11 @@ namespace PayNet.PowerShell.Commands
         [Parameter(ParameterSetName = CardReferenceSet)]
         public SwitchParameter Detail { get; set; }
 
-        /// <summary>Card list: first day of the period.</summary>
+        /// <summary>Card list: first day of the period (included).</summary>
         [Parameter(Mandatory = true, ParameterSetName = CardListSet)]
         public DateTime From { get; set; }
 
-        /// <summary>Card list: end of the period (exclusive midnight, as PayNet's list is).</summary>
+        /// <summary>Card list: last day of the period (included): -From X -To X is the one day X.</summary>
         [Parameter(Mandatory = true, ParameterSetName = CardListSet)]
         public DateTime To { get; set; }
 
@@ -94,10 +94,9 @@ namespace PayNet.PowerShell.Commands
             if (ParameterSetName == CardListSet)
             {
                 CurrentTarget = $"{From:yyyy-MM-dd}..{To:yyyy-MM-dd}";
-                if (From > To)
-                    throw new PayNetException(PayNetApi.Card, "List", PayNetErrorCategory.InvalidArgument, $"-From {From:yyyy-MM-dd} is after -To {To:yyyy-MM-dd}.");
+                var period = DayPeriod.Of(From, To, PayNetApi.Card, "List");
                 var card = RequireConnection(PayNetApi.Card).CardClient;
-                var query = new CardListQuery { From = From, To = To, IncludeFailed = IncludeFailed.IsPresent, Untransferred = Untransferred.IsPresent };
+                var query = new CardListQuery { From = period.FirstDay, To = period.ExclusiveEnd, IncludeFailed = IncludeFailed.IsPresent, Untransferred = Untransferred.IsPresent };
                 foreach (var row in Stream(ct => card.ListAsync(query, ct))) WriteObject(row);
                 return;
             }
