@@ -239,15 +239,17 @@ public sealed class InvokePaymentTests : IClassFixture<SandboxFixture>
     {
         await _sandbox.ResetAsync();
         using var session = _sandbox.Connect();
-        const string csv = "MemberId,Payee,Username,Amount,Reference\n4,,,1.00,by-id\n,9555,,2.00,by-payee\n,,86888,3.00,by-username\n9555,,,4.00,id-not-username\n";
+        // One file with a member-id column and a principal column, another keyed by username.
+        const string csv = "MemberId,Payee,Amount,Reference\n4,,1.00,by-id\n,9555,2.00,by-payee\n9555,,4.00,id-not-username\n";
+        const string usernames = "Username,Amount,Reference\n86888,3.00,by-username\n";
 
-        var result = session.Run("$csv | ConvertFrom-Csv | Invoke-PayNetPayment -Confirm:$false", new { csv });
+        var result = session.Run("$csv, $usernames | ForEach-Object { $_ | ConvertFrom-Csv } | Invoke-PayNetPayment -Confirm:$false", new { csv, usernames });
 
         var ledger = await WalletTestKit.LedgerAsync(_sandbox.Control);
         Assert.Equal(new[] { ("by-id", 1.00m), ("by-payee", 2.00m), ("by-username", 3.00m) }, ledger.Select(l => (l.Reference, l.Amount)));
         var error = Assert.Single(result.Errors);
         Assert.Equal(ErrorIds.NotFound, error.ErrorId);
         Assert.Equal("9555", Assert.IsType<WalletPaymentInput>(error.TargetObject).ToMemberId);
-        Assert.Equal(new[] { "Moonbucks", "Moonbucks", "Avatar S" }, result.OutputOf<WalletPaymentReceipt>().Select(r => r.PayeeName));
+        Assert.Equal(new[] { "by-id", "by-payee", "by-username" }, result.OutputOf<WalletPaymentReceipt>().Select(r => r.TraceNumber));
     }
 }

@@ -129,7 +129,7 @@ public sealed class WalletContractTests
         {
             var view = views.SingleOrDefault(v => v.Element("ViewSelectedBy")!.Elements("TypeName").Any(t => t.Value == type.FullName));
             Assert.True(view is not null, $"{type.FullName} has a table view");
-            var columns = view!.Descendants("TableColumnItem").Select(c => c.Element("PropertyName")!.Value).ToList();
+            var columns = view!.Descendants("TableColumnHeader").Select(c => c.Element("Label")!.Value).ToList();
             Assert.InRange(columns.Count, 4, 7);
             foreach (var column in columns) Assert.True(type.GetProperty(column) is not null, $"{type.Name}.{column} exists");
         }
