@@ -71,7 +71,7 @@ public sealed class ViewTests : SandboxCmdletTest
         { "Invoke-PayNetPayment -ToMemberId 3 -Amount 5 -Confirm:$false", "PayNet.Core.Wallet.WalletPaymentReceipt" },
         { "Invoke-PayNetPayment -ToMemberId 3 -Amount 5 -TransferType FixedFee -Validate", "PayNet.Core.Wallet.WalletPaymentQuote" },
         { "Get-PayNetWallet", "PayNet.PowerShell.Models.PayNetBalance" },
-        { "Invoke-PayNetPayment -ToMemberId 3 -Amount 5 -Reference statement-1 -Confirm:$false | Out-Null; Get-PayNetStatement -From 2000-01-01 -To 2099-12-31 -First 5", "PayNet.Core.Wallet.WalletStatementLine" },
+        { "Invoke-PayNetPayment -ToMemberId 3 -Amount 5 -Confirm:$false | Out-Null; Get-PayNetStatement -From 2000-01-01 -To 2099-12-31 -First 5", "PayNet.Core.Wallet.WalletStatementLine" },
         { "Get-PayNetTransaction -From 2024-01-15 -To 2024-01-15 -IncludeFailed", "PayNet.Core.Card.CardTransaction" },
         { "Get-PayNetRefund -From 2024-01-15 -To 2024-01-18", "PayNet.Core.Card.CardRefund" },
         { "Get-PayNetPayout -Date 2024-01-16", "PayNet.Core.Card.CardPayout" },
