@@ -15,6 +15,11 @@ namespace PayNet.PowerShell.Commands
 
         private protected override void Process()
         {
+            // A connection that stays the default of another service loses only the named ones, so its
+            // Services says what it can still reach.
+            if (Service is not null)
+                foreach (var service in Service)
+                    Connections.Get(service)?.Disconnect(service);
             foreach (var connection in Connections.Clear(Service))
             {
                 if (connection.Wallet is not null)
