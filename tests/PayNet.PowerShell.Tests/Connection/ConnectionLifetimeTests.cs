@@ -40,4 +40,63 @@ Get-PayNetTransaction -ReferenceNo RCN-0001 -Connection $c");
         Assert.Contains("Disconnect-PayNet", result.Terminating.Message);
         Assert.DoesNotContain("ObjectDisposed", result.Terminating.FullyQualifiedErrorId);
     }
+
+    [Fact]
+    public void A_wrong_Card_secret_key_is_refused_at_Connect_and_the_good_connection_stays()
+    {
+        var result = Session.Run(@"
+$card = (Get-PayNetConnection -Service Card).CardBaseUri
+Connect-PayNet -SecretKey (ConvertTo-SecureString 'sck_test_wrong_key_000000000000' -AsPlainText -Force) -BaseUri $card");
+        Assert.NotNull(result.Terminating);
+        Assert.Equal(ErrorIds.AuthenticationFailed, result.Terminating!.ErrorId);
+        Assert.DoesNotContain("sck_test_wrong_key", string.Join("\n", result.AllText()));
+
+        var after = Session.Run("(Get-PayNetConnection -Service Card).CardEnvironment; Get-PayNetTransaction -ReferenceNo RCN-0001 | Select-Object -First 1 -ExpandProperty ReferenceNo");
+        Assert.Empty(after.Errors);
+        Assert.Equal(new[] { "Sandbox", "RCN-0001" }, after.Output.Select(o => o?.ToString()));
+    }
+
+    [Fact]
+    public void FromEnvironment_connects_every_service_whose_variables_are_set_and_echoes_no_secret()
+    {
+        var names = new[] { "PAYNET_WALLET_APIKEY", "PAYNET_WALLET_PRINCIPAL", "PAYNET_WALLET_PIN", "PAYNET_WALLET_BASEURI", "PAYNET_TOPUP_POSID", "PAYNET_TOPUP_TOKEN", "PAYNET_TOPUP_BASEURI", "PAYNET_CARD_SECRETKEY", "PAYNET_CARD_BASEURI" };
+        try
+        {
+            var result = Session.Run(@"
+$d = Invoke-RestMethod ($root + '/__sandbox')
+$env:PAYNET_WALLET_APIKEY = $d.wallet.apiKey; $env:PAYNET_WALLET_PRINCIPAL = $d.wallet.principal; $env:PAYNET_WALLET_PIN = $d.wallet.pin
+$env:PAYNET_WALLET_BASEURI = $d.wallet.baseUri
+$env:PAYNET_TOPUP_POSID = $d.topUp.posId; $env:PAYNET_TOPUP_TOKEN = $d.topUp.token; $env:PAYNET_TOPUP_BASEURI = $d.topUp.baseUri
+$env:PAYNET_CARD_SECRETKEY = $d.card.secretKey; $env:PAYNET_CARD_BASEURI = $d.card.baseUri
+Disconnect-PayNet
+$c = Connect-PayNet -FromEnvironment -PassThru -Verbose
+$c.Services
+Get-PayNetTransaction -ReferenceNo RCN-0001 | Select-Object -First 1 -ExpandProperty ReferenceNo
+@($d.wallet.apiKey, $d.wallet.pin, $d.topUp.token, $d.card.secretKey)", new { root = Sandbox.Server.RootUri.ToString().TrimEnd('/') });
+            Assert.Null(result.Terminating);
+            Assert.Empty(result.Errors);
+            var connection = Assert.IsType<PayNetConnection>(result.Output[0]);
+            Assert.Equal("Wallet, TopUp, Card", connection.Services);
+            Assert.Equal("RCN-0001", result.Output[2]?.ToString());
+            var secrets = result.Output.Skip(3).Select(o => o!.ToString()!).ToList();
+            Assert.Equal(4, secrets.Count);
+            string streams = string.Join("\n", result.Verbose.Concat(result.Debug).Concat(result.Warnings).Concat(result.HostLines)) + connection + System.Text.Json.JsonSerializer.Serialize(connection);
+            foreach (var secret in secrets) Assert.DoesNotContain(secret, streams);
+            Assert.Contains(result.Verbose, v => v.Contains("PAYNET_CARD_SECRETKEY"));
+        }
+        finally
+        {
+            foreach (var name in names) Environment.SetEnvironmentVariable(name, null);
+        }
+    }
+
+    [Fact]
+    public void FromEnvironment_without_variables_says_which_to_set_and_keeps_the_connection()
+    {
+        foreach (var name in new[] { "PAYNET_WALLET_APIKEY", "PAYNET_TOPUP_TOKEN", "PAYNET_CARD_SECRETKEY" }) Environment.SetEnvironmentVariable(name, null);
+        var result = Session.Run("Connect-PayNet -FromEnvironment");
+        Assert.Equal(ErrorIds.InvalidConfiguration, result.Terminating!.ErrorId);
+        Assert.Contains("PAYNET_CARD_SECRETKEY", result.Terminating.Message);
+        Assert.Single(Session.Run("Get-PayNetConnection -Service Card").Output);
+    }
 }
