@@ -130,11 +130,20 @@ public sealed class CardCmdletTests : SandboxCmdletTest
         var done = Pwsh.Run("Request-PayNetRefund", new { XactId = f01.XactId!, Amount = 100m }, new Call(Session));
         var result = Assert.IsType<CardOperationResult>(Assert.Single(done.Output));
         Assert.True(result.Succeeded);
-        Assert.Contains("100 TRY", done.ShouldProcessCalls.Single().Action);
+        // The question names the money: what is refunded, of which payment (its reference and amount), in which currency.
+        var (target, action) = done.ShouldProcessCalls.Single();
+        Assert.Contains("moves money", action);
+        Assert.Contains("Refund 100", target);
+        Assert.Contains("TRY", target);
+        Assert.Contains("RCN-0001", target);
+        Assert.Contains(f01.XactId!, target);
+        Assert.Contains(MoneyText(f01.Amount!.Value), target);
         var refunds = Pwsh.Run("Get-PayNetRefund", new { From = new DateTime(2024, 1, 15), To = new DateTime(2024, 1, 18) }, Host("__AllParameterSets")).OutputOf<CardRefund>().ToList();
         Assert.Equal(before + 1, refunds.Count);
         await Task.CompletedTask;
     }
+
+    private static string MoneyText(decimal amount) => PayNet.Core.Money.MoneyRules.Format(amount);
 
     [Fact]
     public void A_refund_amount_with_too_many_decimals_never_reaches_PayNet()

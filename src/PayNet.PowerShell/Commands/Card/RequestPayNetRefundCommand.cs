@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Management.Automation;
 using PayNet.Core;
 using PayNet.Core.Card;
@@ -33,13 +34,28 @@ namespace PayNet.PowerShell.Commands
                 throw new PayNetException(PayNetApi.Card, "RefundRequest", PayNetErrorCategory.InvalidArgument, "-XactId cannot be empty.");
             if (Amount is decimal amount) MoneyRules.Validate(PayNetApi.Card, "RefundRequest", amount, "TRY");
             var client = RequireConnection(PayNetApi.Card).CardClient;
-            string what = Amount is decimal a ? $"{MoneyRules.Format(a)} TRY" : "the full amount";
-            if (!ShouldProcess($"card transaction {XactId}", $"Request a refund of {what}")) return;
+            if (!ShouldProcess(DescribeRefund(client), "Request a card refund (moves money)")) return;
             var result = Await(ct => client.RequestRefundAsync(XactId, Amount, SucceedUrl, ct));
             if (!result.Succeeded)
                 throw new PayNetException(PayNetApi.Card, "RefundRequest", PayNetErrorCategory.Rejected,
                     $"PayNet refused the refund request for {XactId}: {result.Message} (code {result.Code}).", providerCode: result.Code.ToString(System.Globalization.CultureInfo.InvariantCulture), providerMessage: result.Message, reference: XactId);
             WriteObject(result);
+        }
+
+        /// <summary>
+        /// The question names the money: the payment's reference, amount and currency (read first, so an
+        /// unknown xact id fails before anyone is asked) and what is refunded of it.
+        /// </summary>
+        private string DescribeRefund(PayNet.Core.Card.CardClient client)
+        {
+            string xactId = XactId.Trim();
+            var payment = Await(ct => client.CheckAsync(xactId: xactId, cancellationToken: ct)).FirstOrDefault()
+                ?? throw new PayNetException(PayNetApi.Card, "RefundRequest", PayNetErrorCategory.NotFound, $"No card transaction has xact id '{xactId}'.", reference: xactId);
+            string currency = string.IsNullOrEmpty(payment.Currency) ? "TRY" : payment.Currency!;
+            string paid = payment.Amount is decimal p ? $"{MoneyRules.Format(p)} {currency}" : "an unknown amount";
+            string refund = Amount is decimal a ? $"{MoneyRules.Format(a)} {currency}" : $"the full amount ({paid})";
+            return $"Refund {refund} of card payment {payment.ReferenceNo ?? xactId} ({paid}, xact id {xactId})";
+        }
         }
     }
 }
