@@ -56,6 +56,5 @@ namespace PayNet.PowerShell.Commands
             string refund = Amount is decimal a ? $"{MoneyRules.Format(a)} {currency}" : $"the full amount ({paid})";
             return $"Refund {refund} of card payment {payment.ReferenceNo ?? xactId} ({paid}, xact id {xactId})";
         }
-        }
     }
 }
