@@ -8,6 +8,10 @@ public sealed class ConnectionLifetimeTests : SandboxCmdletTest
 {
     public ConnectionLifetimeTests(SandboxFixture sandbox) : base(sandbox) { }
 
+    /// <summary>The error that stopped a statement: in a script it is written to the error stream and the script goes on.</summary>
+    private static System.Management.Automation.ErrorRecord Stopped(PwshResult result) =>
+        result.Terminating ?? Assert.Single(result.Errors);
+
     [Fact]
     public void Disconnect_Service_Card_takes_Card_out_of_the_connections_Services_and_out_of_use()
     {
@@ -20,8 +24,7 @@ Get-PayNetTransaction -ReferenceNo RCN-0001 -Connection $c");
 
         Assert.Equal("Wallet, TopUp", result.Output[0]?.ToString());
         Assert.Equal("Wallet, TopUp", result.Output[1]?.ToString());
-        Assert.NotNull(result.Terminating);
-        Assert.Equal(ErrorIds.InvalidConfiguration, result.Terminating!.ErrorId);
+        Assert.Equal(ErrorIds.InvalidConfiguration, Stopped(result).ErrorId);
         Assert.Single(Session.Run("Get-PayNetWallet | Where-Object IsDefault").Output);
     }
 
@@ -35,10 +38,10 @@ $c.Services
 Get-PayNetTransaction -ReferenceNo RCN-0001 -Connection $c");
 
         Assert.Equal(string.Empty, result.Output[0]?.ToString());
-        Assert.NotNull(result.Terminating);
-        Assert.Equal(ErrorIds.NotConnected, result.Terminating!.ErrorId);
-        Assert.Contains("Disconnect-PayNet", result.Terminating.Message);
-        Assert.DoesNotContain("ObjectDisposed", result.Terminating.FullyQualifiedErrorId);
+        var error = Stopped(result);
+        Assert.Equal(ErrorIds.NotConnected, error.ErrorId);
+        Assert.Contains("Disconnect-PayNet", error.Message);
+        Assert.DoesNotContain("ObjectDisposed", error.FullyQualifiedErrorId);
     }
 
     [Fact]
@@ -47,8 +50,7 @@ Get-PayNetTransaction -ReferenceNo RCN-0001 -Connection $c");
         var result = Session.Run(@"
 $card = (Get-PayNetConnection -Service Card).CardBaseUri
 Connect-PayNet -SecretKey (ConvertTo-SecureString 'sck_test_wrong_key_000000000000' -AsPlainText -Force) -BaseUri $card");
-        Assert.NotNull(result.Terminating);
-        Assert.Equal(ErrorIds.AuthenticationFailed, result.Terminating!.ErrorId);
+        Assert.Equal(ErrorIds.AuthenticationFailed, Stopped(result).ErrorId);
         Assert.DoesNotContain("sck_test_wrong_key", string.Join("\n", result.AllText()));
 
         var after = Session.Run("(Get-PayNetConnection -Service Card).CardEnvironment; Get-PayNetTransaction -ReferenceNo RCN-0001 | Select-Object -First 1 -ExpandProperty ReferenceNo");
@@ -70,15 +72,15 @@ $env:PAYNET_TOPUP_POSID = $d.topUp.posId; $env:PAYNET_TOPUP_TOKEN = $d.topUp.tok
 $env:PAYNET_CARD_SECRETKEY = $d.card.secretKey; $env:PAYNET_CARD_BASEURI = $d.card.baseUri
 Disconnect-PayNet
 $c = Connect-PayNet -FromEnvironment -PassThru -Verbose
-$c.Services
+$c
 Get-PayNetTransaction -ReferenceNo RCN-0001 | Select-Object -First 1 -ExpandProperty ReferenceNo
 @($d.wallet.apiKey, $d.wallet.pin, $d.topUp.token, $d.card.secretKey)", new { root = Sandbox.Server.RootUri.ToString().TrimEnd('/') });
             Assert.Null(result.Terminating);
-            Assert.Empty(result.Errors);
+            Assert.True(result.Errors.Count == 0, string.Join("; ", result.Errors.Select(e => e.Message)) + " | " + string.Join(", ", result.Output));
             var connection = Assert.IsType<PayNetConnection>(result.Output[0]);
             Assert.Equal("Wallet, TopUp, Card", connection.Services);
-            Assert.Equal("RCN-0001", result.Output[2]?.ToString());
-            var secrets = result.Output.Skip(3).Select(o => o!.ToString()!).ToList();
+            Assert.Equal("RCN-0001", result.Output[1]?.ToString());
+            var secrets = result.Output.Skip(2).Select(o => o!.ToString()!).ToList();
             Assert.Equal(4, secrets.Count);
             string streams = string.Join("\n", result.Verbose.Concat(result.Debug).Concat(result.Warnings).Concat(result.HostLines)) + connection + System.Text.Json.JsonSerializer.Serialize(connection);
             foreach (var secret in secrets) Assert.DoesNotContain(secret, streams);
@@ -95,8 +97,8 @@ Get-PayNetTransaction -ReferenceNo RCN-0001 | Select-Object -First 1 -ExpandProp
     {
         foreach (var name in new[] { "PAYNET_WALLET_APIKEY", "PAYNET_TOPUP_TOKEN", "PAYNET_CARD_SECRETKEY" }) Environment.SetEnvironmentVariable(name, null);
         var result = Session.Run("Connect-PayNet -FromEnvironment");
-        Assert.Equal(ErrorIds.InvalidConfiguration, result.Terminating!.ErrorId);
-        Assert.Contains("PAYNET_CARD_SECRETKEY", result.Terminating.Message);
+        Assert.Equal(ErrorIds.InvalidConfiguration, Stopped(result).ErrorId);
+        Assert.Contains("PAYNET_CARD_SECRETKEY", Stopped(result).Message);
         Assert.Single(Session.Run("Get-PayNetConnection -Service Card").Output);
     }
 }
