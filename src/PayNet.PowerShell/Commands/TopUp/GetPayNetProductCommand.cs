@@ -27,11 +27,13 @@ namespace PayNet.PowerShell.Commands
         /// <summary>Matches category, subcategory or biller (services); category id (international bridge).</summary>
         [Parameter]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(PayNet.PowerShell.Completers.TopUpCategoryCompleter))]
         public string? Category { get; set; }
 
         /// <summary>International: country name or code (ISO3 for the bridge, numeric id for legacy).</summary>
         [Parameter(ParameterSetName = InternationalSet)]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(PayNet.PowerShell.Completers.TopUpCountryCompleter))]
         public string? Country { get; set; }
 
         [Parameter(ParameterSetName = InternationalSet)]

@@ -33,6 +33,7 @@ namespace PayNet.PowerShell.Commands
         /// <summary>The Wallet account; the default account when omitted.</summary>
         [Parameter(Position = 2, ValueFromPipelineByPropertyName = true, ParameterSetName = AccountSet)]
         [Alias("WalletId")]
+        [ArgumentCompleter(typeof(PayNet.PowerShell.Completers.WalletAccountCompleter))]
         public long? AccountId { get; set; }
 
         /// <summary>An account from Get-PayNetWallet. A TopUp POS balance has no statement and is reported as an error.</summary>
