@@ -64,23 +64,27 @@ Connect-PayNet -SecretKey (ConvertTo-SecureString 'sck_test_wrong_key_0000000000
         var names = new[] { "PAYNET_WALLET_APIKEY", "PAYNET_WALLET_PRINCIPAL", "PAYNET_WALLET_PIN", "PAYNET_WALLET_BASEURI", "PAYNET_TOPUP_POSID", "PAYNET_TOPUP_TOKEN", "PAYNET_TOPUP_BASEURI", "PAYNET_CARD_SECRETKEY", "PAYNET_CARD_BASEURI" };
         try
         {
-            var result = Session.Run(@"
+            // The discovery document carries the sandbox's credentials; read it in its own call so only
+            // Connect-PayNet's streams are searched for them.
+            var discovery = Session.Run(@"
 $d = Invoke-RestMethod ($root + '/__sandbox')
 $env:PAYNET_WALLET_APIKEY = $d.wallet.apiKey; $env:PAYNET_WALLET_PRINCIPAL = $d.wallet.principal; $env:PAYNET_WALLET_PIN = $d.wallet.pin
 $env:PAYNET_WALLET_BASEURI = $d.wallet.baseUri
 $env:PAYNET_TOPUP_POSID = $d.topUp.posId; $env:PAYNET_TOPUP_TOKEN = $d.topUp.token; $env:PAYNET_TOPUP_BASEURI = $d.topUp.baseUri
 $env:PAYNET_CARD_SECRETKEY = $d.card.secretKey; $env:PAYNET_CARD_BASEURI = $d.card.baseUri
 Disconnect-PayNet
+@($d.wallet.apiKey, $d.wallet.pin, $d.topUp.token, $d.card.secretKey)", new { root = Sandbox.Server.RootUri.ToString().TrimEnd('/') });
+            Assert.Empty(discovery.Errors);
+            var result = Session.Run(@"
 $c = Connect-PayNet -FromEnvironment -PassThru -Verbose
 $c
-Get-PayNetTransaction -ReferenceNo RCN-0001 | Select-Object -First 1 -ExpandProperty ReferenceNo
-@($d.wallet.apiKey, $d.wallet.pin, $d.topUp.token, $d.card.secretKey)", new { root = Sandbox.Server.RootUri.ToString().TrimEnd('/') });
+Get-PayNetTransaction -ReferenceNo RCN-0001 | Select-Object -First 1 -ExpandProperty ReferenceNo");
             Assert.Null(result.Terminating);
             Assert.True(result.Errors.Count == 0, string.Join("; ", result.Errors.Select(e => e.Message)) + " | " + string.Join(", ", result.Output));
             var connection = Assert.IsType<PayNetConnection>(result.Output[0]);
             Assert.Equal("Wallet, TopUp, Card", connection.Services);
             Assert.Equal("RCN-0001", result.Output[1]?.ToString());
-            var secrets = result.Output.Skip(2).Select(o => o!.ToString()!).ToList();
+            var secrets = discovery.Output.Select(o => o!.ToString()!).ToList();
             Assert.Equal(4, secrets.Count);
             string streams = string.Join("\n", result.Verbose.Concat(result.Debug).Concat(result.Warnings).Concat(result.HostLines)) + connection + System.Text.Json.JsonSerializer.Serialize(connection);
             foreach (var secret in secrets) Assert.DoesNotContain(secret, streams);

@@ -161,7 +161,8 @@ namespace PayNet.PowerShell.Commands
         /// <summary>
         /// Wallet logs in (and so proves apikey, principal and PIN); TopUp reads its point info; Card checks a
         /// reference that cannot exist, a read the key must sign: "not found" proves the key, a refused key
-        /// fails here instead of on first use. On failure the old default connection stays in place.
+        /// fails here instead of on first use, an unreachable host is a warning. On failure the old default
+        /// connection stays in place.
         /// </summary>
         private void VerifyCredentials(PayNetConnection connection)
         {
@@ -177,6 +178,12 @@ namespace PayNet.PowerShell.Commands
                 catch (PayNetException notFound) when (notFound.Category == PayNetErrorCategory.NotFound)
                 {
                     // The key was accepted; PayNet just has no such transaction.
+                }
+                catch (PayNetException unreachable) when (unreachable.Category == PayNetErrorCategory.Unavailable || unreachable.Category == PayNetErrorCategory.Timeout)
+                {
+                    // Nobody answered, so nothing says the key is wrong: connect, but say it is unproven.
+                    // A key PayNet refuses (Authentication) still stops here and keeps the old connection.
+                    WriteWarning($"The Card secret key could not be checked now ({unreachable.Message}); a wrong key will fail on first use.");
                 }
             }
         }
