@@ -36,7 +36,7 @@ namespace PayNet.PowerShell.Commands
         [ArgumentCompleter(typeof(PayNet.PowerShell.Completers.WalletAccountCompleter))]
         public long? AccountId { get; set; }
 
-        /// <summary>An account from Get-PayNetWallet. A TopUp POS balance has no statement and is reported as an error.</summary>
+        /// <summary>An account from Get-PayNetWallet. A TopUp POS balance has no statement and is skipped (-Verbose says so).</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = BalanceSet)]
         public PayNetBalance InputObject { get; set; } = null!;
 
@@ -49,7 +49,13 @@ namespace PayNet.PowerShell.Commands
             if (ParameterSetName == BalanceSet)
             {
                 CurrentTarget = InputObject;
-                if (InputObject.Service != PayNetApi.Wallet || !long.TryParse(InputObject.AccountId, NumberStyles.None, CultureInfo.InvariantCulture, out long fromInput))
+                if (InputObject.Service != PayNetApi.Wallet)
+                {
+                    // Get-PayNetWallet lists the TopUp POS balance too; it has no statement, so it is skipped.
+                    WriteVerbose($"Skipped {InputObject.Service} account {InputObject.AccountId}: only Wallet accounts have a statement.");
+                    return;
+                }
+                if (!long.TryParse(InputObject.AccountId, NumberStyles.None, CultureInfo.InvariantCulture, out long fromInput))
                 {
                     WriteItemError(ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, InputObject,
                         $"{InputObject.Service} account {InputObject.AccountId} has no Wallet statement.",
