@@ -52,11 +52,11 @@ $receipt, $topUp | Get-PayNetTransaction | Format-Table Service, Id, Reference, 
 
 Step 'Reconcile a card ledger against PayNet (examples/ledger-card.csv)'
 Import-Csv (Join-Path $PSScriptRoot 'ledger-card.csv') |
-    Compare-PayNetTransaction -Service Card -From 2024-01-15 -To 2024-01-17 -Summary | Format-Table | Out-Host
+    Compare-PayNetTransaction -Service Card -From 2024-01-15 -To 2024-01-16 -Summary | Format-Table | Out-Host
 
 Step 'Export the day''s card transactions for the accountant'
 $csv = Join-Path $OutDirectory 'card-2024-01-15.csv'
-Get-PayNetTransaction -From 2024-01-15 -To 2024-01-16 -IncludeFailed | Export-Csv $csv -NoTypeInformation
+Get-PayNetTransaction -From 2024-01-15 -To 2024-01-15 -IncludeFailed | Export-Csv $csv -NoTypeInformation
 Write-Host "$(@(Import-Csv $csv).Count) rows written to $csv"
 
 Step 'The journal: every money move of this tour, from the local write-ahead record (Get-Help about_PayNet)'

@@ -22,7 +22,7 @@ $ErrorActionPreference = 'Stop'
 if (-not (Get-Module PayNet)) { Import-Module (Join-Path $PSScriptRoot '../out/PayNet/PayNet.psd1') }
 Connect-PayNet -Sandbox -BaseUri $SandboxUri
 
-$period = @{ Service = 'Card'; From = '2024-01-15'; To = '2024-01-17' }
+$period = @{ Service = 'Card'; From = '2024-01-15'; To = '2024-01-16' }
 $results = Import-Csv $Ledger | Compare-PayNetTransaction @period
 $results | Sort-Object Status, Reference | Format-Table Status, Reference, LedgerAmount, PayNetAmount, Difference, PayNetState, Note -AutoSize
 

@@ -55,7 +55,7 @@ Describe 'Every money move is journaled' {
     It 'leaves exactly one entry per move, in every service, whose final state matches the ledger' {
         $null = Start-PayNetTopUp -Product et-mc -Account 971550000000 -Amount 10 -ExternalId 'jr-ok' -Confirm:$false -PollIntervalSec 0.05
         $null = Start-PayNetTopUp -Product et-mc -Account 971550000003 -Amount 10 -ExternalId 'jr-declined' -Confirm:$false -PollIntervalSec 0.05 -ErrorAction SilentlyContinue
-        $paid = Invoke-PayNetPayment -ToMemberId 86888 -Amount 20 -TransferType FixedFee -Confirm:$false
+        $paid = Invoke-PayNetPayment -ToPrincipal 86888 -Amount 20 -TransferType FixedFee -Confirm:$false
         $added = Add-PayNetMoney -Amount 30 -Confirm:$false
         $withdrawn = Request-PayNetWithdrawal -Amount 12 -BankAccount 'GB29NWBK60161331926819' -Confirm:$false
         $sale = Get-PayNetTransaction -ReferenceNo RCN-0007 | Where-Object TransactionType -eq 'Sale' | Select-Object -First 1
@@ -102,7 +102,7 @@ Describe 'Every money move is journaled' {
 
     It 'keeps no secret of any connection in the files, which are mode 600' {
         $null = Start-PayNetTopUp -Product et-mc -Account 971550000000 -Amount 10 -ExternalId 'jr-secret' -Confirm:$false -PollIntervalSec 0.05
-        $null = Invoke-PayNetPayment -ToMemberId 86888 -Amount 5 -TransferType FixedFee -Confirm:$false
+        $null = Invoke-PayNetPayment -ToPrincipal 86888 -Amount 5 -TransferType FixedFee -Confirm:$false
         $published = Invoke-RestMethod "$($sandbox.Uri)/__sandbox"
         $secrets = @($published.wallet.apiKey, $published.topUp.token, $published.card.secretKey) | Where-Object { $_ }
         $secrets.Count | Should -BeGreaterOrEqual 3
@@ -127,7 +127,7 @@ Describe 'Every money move is journaled' {
 
     It 'shows a table that fits 80 columns' {
         $null = Start-PayNetTopUp -Product et-mc -Account 971550000000 -Amount 500 -ExternalId 'jr-table-with-a-long-external-id' -Confirm:$false -PollIntervalSec 0.05
-        $null = Invoke-PayNetPayment -ToMemberId 86888 -Amount 123.45 -TransferType FixedFee -Confirm:$false
+        $null = Invoke-PayNetPayment -ToPrincipal 86888 -Amount 123.45 -TransferType FixedFee -Confirm:$false
         $lines = (Get-PayNetJournal -Path $dir | Out-String -Width 200) -split "`r?`n" | Where-Object { $_.Trim() }
         $lines.Count | Should -Be 4 # header, rule, two moves
         $lines[0] | Should -Match '^Time\s+Operation\s+Reference\s+Amount\s+Cur\s+State'
@@ -192,7 +192,7 @@ Start-PayNetTopUp -Product et-mc -Account 971550000024 -Amount 15 -ExternalId 'j
 Connect-PayNet -Sandbox -BaseUri '$($sandbox.Uri)' -JournalPath '$dir'
 foreach (`$n in 1..3) {
     if (`$n -eq 3) { New-Item -ItemType File '$ready' | Out-Null; while (-not (Test-Path '$go')) { Start-Sleep -Milliseconds 50 } }
-    `$null = Invoke-PayNetPayment -ToMemberId 86888 -Amount (10 + `$n) -TransferType FixedFee -Reference "jr-batch-`$n" -Confirm:`$false
+    `$null = Invoke-PayNetPayment -ToPrincipal 86888 -Amount (10 + `$n) -TransferType FixedFee -Reference "jr-batch-`$n" -Confirm:`$false
 }
 "@
         try {

@@ -50,7 +50,7 @@ Add-Type -Path '$($olderDll.FullName)'
 `$loaded = [System.AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'Microsoft.Extensions.Logging.Abstractions' }
 Import-Module '$manifestPath'
 Connect-PayNet -Sandbox -BaseUri '$($sandbox.Uri)'
-`$rows = @(Get-PayNetTransaction -From 2024-01-15 -To 2024-01-16).Count
+`$rows = @(Get-PayNetTransaction -From 2024-01-15 -To 2024-01-15).Count
 "`$(`$loaded.GetName().Version.Major)|`$rows"
 "@
             $answer = & $childPwsh -NoProfile -NonInteractive -Command $script | Select-Object -Last 1

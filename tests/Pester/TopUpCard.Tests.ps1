@@ -80,8 +80,8 @@ Describe 'Card transactions and reconciliation' {
     }
 
     It 'lists a period, streaming every page' {
-        @(Get-PayNetTransaction -From 2024-01-15 -To 2024-01-16).Count | Should -Be 12
-        @(Get-PayNetTransaction -From 2024-01-15 -To 2024-01-16 -IncludeFailed).Count | Should -Be 13
+        @(Get-PayNetTransaction -From 2024-01-15 -To 2024-01-15).Count | Should -Be 12
+        @(Get-PayNetTransaction -From 2024-01-15 -To 2024-01-15 -IncludeFailed).Count | Should -Be 13
     }
 
     It 'looks up Import-Csv rows by ReferenceNo, keeps order and reports the missing one' {

@@ -77,7 +77,7 @@ Describe 'PayNet Wallet' {
 
     Context 'Paying another member' {
         It 'returns a quote with -Validate and moves no money' {
-            $quote = Invoke-PayNetPayment -ToMemberId 86888 -Amount 20 -TransferType FixedFee -Validate
+            $quote = Invoke-PayNetPayment -ToPrincipal 86888 -Amount 20 -TransferType FixedFee -Validate
             $quote.TotalFees | Should -Be 5
             $quote.ConsolidatedAmount | Should -Be 25
             $quote.PayeeName | Should -Be 'Avatar S'
@@ -85,13 +85,13 @@ Describe 'PayNet Wallet' {
         }
 
         It 'moves nothing with -WhatIf' {
-            Invoke-PayNetPayment -ToMemberId 86888 -Amount 20 -TransferType FixedFee -WhatIf
+            Invoke-PayNetPayment -ToPrincipal 86888 -Amount 20 -TransferType FixedFee -WhatIf
             Get-WalletLedger | Should -BeNullOrEmpty
             Get-MainBalance | Should -Be 1000
         }
 
         It 'executes exactly a piped quote, once' {
-            $quote = Invoke-PayNetPayment -ToMemberId 86888 -Amount 20 -TransferType FixedFee -Reference 'pester-quote' -Validate
+            $quote = Invoke-PayNetPayment -ToPrincipal 86888 -Amount 20 -TransferType FixedFee -Reference 'pester-quote' -Validate
             $receipt = $quote | Invoke-PayNetPayment -Confirm:$false
             $receipt.TraceNumber | Should -Be 'pester-quote'
             $receipt.Pending | Should -BeFalse
@@ -233,7 +233,7 @@ Describe 'PayNet Wallet' {
         }
 
         It 'opens a dispute from a piped receipt, comments and closes it' {
-            $receipt = Invoke-PayNetPayment -ToMemberId 86888 -Amount 40 -Confirm:$false
+            $receipt = Invoke-PayNetPayment -ToPrincipal 86888 -Amount 40 -Confirm:$false
             $dispute = $receipt | New-PayNetDispute -Reason NotReceived -Description 'Never arrived' -Confirm:$false
             $dispute.TransferId | Should -Be $receipt.TransferId
             ($dispute | Set-PayNetDispute -Comment 'Courier lost it' -Confirm:$false).CommentCount | Should -Be 1

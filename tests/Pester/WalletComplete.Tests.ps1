@@ -97,7 +97,7 @@ Describe 'PayNet Wallet, complete' {
             (Get-PayNetConnection -Service Wallet).WalletCallsLeft | Should -Be 0
 
             $before = (Get-PayNetConnection -Service Wallet).WalletCallsUsed
-            Invoke-PayNetPayment -ToMemberId 86888 -Amount 5 -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable refused
+            Invoke-PayNetPayment -ToPrincipal 86888 -Amount 5 -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable refused
             $refused[0].FullyQualifiedErrorId | Should -BeLike 'PayNetRateLimited,*'
             $refused[0].Exception.Message | Should -Match 'not sent'
             (Get-PayNetConnection -Service Wallet).WalletCallsUsed | Should -Be $before
@@ -140,7 +140,7 @@ Describe 'PayNet Wallet, complete' {
     Context 'Transfer types from PayNet' {
         It 'completes -TransferType with the types PayNet lists for the member' {
             Connect-PayNet -Sandbox -BaseUri $sandbox.Uri
-            $line = 'Invoke-PayNetPayment -ToMemberId 86888 -Amount 5 -TransferType '
+            $line = 'Invoke-PayNetPayment -ToPrincipal 86888 -Amount 5 -TransferType '
             $names = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
             $names | Should -Contain 'P2P'
             $names | Should -Contain 'Loyalty'    # Jhon holds a loyalty wallet
@@ -155,10 +155,10 @@ Describe 'PayNet Wallet, complete' {
 
         It 'refuses a type PayNet does not list for the member before validating anything' {
             Connect-PayNet -Sandbox -BaseUri $sandbox.Uri
-            Invoke-PayNetPayment -ToMemberId 86888 -Amount 5 -TransferType 27 -Validate -ErrorAction SilentlyContinue -ErrorVariable wrong
+            Invoke-PayNetPayment -ToPrincipal 86888 -Amount 5 -TransferType 27 -Validate -ErrorAction SilentlyContinue -ErrorVariable wrong
             $wrong[0].FullyQualifiedErrorId | Should -BeLike 'PayNetInvalidArgument,*'
             $wrong[0].Exception.Message | Should -Match 'P2P \(14'
-            (Invoke-PayNetPayment -ToMemberId 86888 -Amount 5 -TransferType Loyalty -Validate).TransferTypeId | Should -Be 18
+            (Invoke-PayNetPayment -ToPrincipal 86888 -Amount 5 -TransferType Loyalty -Validate).TransferTypeId | Should -Be 18
         }
     }
 
@@ -172,7 +172,7 @@ Describe 'PayNet Wallet, complete' {
             $added = Add-PayNetMoney -Amount 25 -Reference 'variant-add' -Confirm:$false
             $added.Pending | Should -BeTrue
             Move-SandboxClock 16
-            (Invoke-PayNetPayment -ToMemberId 86888 -Amount 3 -Reference 'variant-pay' -Confirm:$false).Pending | Should -BeFalse
+            (Invoke-PayNetPayment -ToPrincipal 86888 -Amount 3 -Reference 'variant-pay' -Confirm:$false).Pending | Should -BeFalse
             Invoke-PayNetPayment -ToMemberId nobody-here -Amount 3 -Validate -ErrorAction SilentlyContinue -ErrorVariable missing
             $missing[0].FullyQualifiedErrorId | Should -BeLike 'PayNetNotFound,*'
             $missing[0].Exception.Message | Should -Match 'MEMBER_NOT_FOUND'

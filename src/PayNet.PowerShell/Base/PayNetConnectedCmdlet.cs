@@ -18,6 +18,10 @@ namespace PayNet.PowerShell
                 throw Terminating(ErrorIds.NotConnected, ErrorCategory.ConnectionError, service,
                     $"There is no PayNet {service} connection in this session. Run Connect-PayNet first (Connect-PayNet -Sandbox to try the local sandbox).",
                     "Run Connect-PayNet, or pass -Connection.");
+            if (connection.IsClosed)
+                throw Terminating(ErrorIds.NotConnected, ErrorCategory.ConnectionError, connection,
+                    $"This PayNet connection was closed by Disconnect-PayNet; it cannot reach {service} any more.",
+                    "Run Connect-PayNet again and use the new connection.");
             if (!connection.Has(service))
                 throw Terminating(ErrorIds.InvalidConfiguration, ErrorCategory.InvalidArgument, connection,
                     $"The connection passed with -Connection has no {service} service ({connection.Services}).",

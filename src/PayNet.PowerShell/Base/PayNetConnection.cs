@@ -14,6 +14,8 @@ namespace PayNet.PowerShell
     public sealed partial class PayNetConnection : IDisposable
     {
         private readonly List<IDisposable> _owned = new List<IDisposable>();
+        private readonly HashSet<PayNetApi> _disconnected = new HashSet<PayNetApi>();
+        private volatile bool _disposed;
 
         internal PayNetConnection(bool isSandbox)
         {
@@ -51,14 +53,25 @@ namespace PayNet.PowerShell
             get
             {
                 var list = new List<PayNetApi>();
+                if (_disposed) return list;
                 if (WalletBaseUri is not null) list.Add(PayNetApi.Wallet);
                 if (TopUpBaseUri is not null) list.Add(PayNetApi.TopUp);
                 if (CardBaseUri is not null) list.Add(PayNetApi.Card);
+                lock (_disconnected) list.RemoveAll(_disconnected.Contains);
                 return list;
             }
         }
 
         public bool Has(PayNetApi service) => ServiceList.Contains(service);
+
+        /// <summary>True after Disconnect-PayNet closed it: a copy kept with -PassThru can no longer be used.</summary>
+        public bool IsClosed => _disposed;
+
+        /// <summary>Disconnect-PayNet -Service: the service leaves Services and can no longer be used through this object.</summary>
+        internal void Disconnect(PayNetApi service)
+        {
+            lock (_disconnected) _disconnected.Add(service);
+        }
 
         internal T Own<T>(T client) where T : IDisposable
         {
@@ -68,6 +81,7 @@ namespace PayNet.PowerShell
 
         public void Dispose()
         {
+            _disposed = true;
             foreach (var client in _owned) client.Dispose();
             _owned.Clear();
         }

@@ -15,11 +15,37 @@ public sealed class CardCmdletTests : SandboxCmdletTest
     [Fact]
     public void The_period_list_streams_every_page_and_counts_failures_only_when_asked()
     {
-        var list = Pwsh.Run("Get-PayNetTransaction", new { From = new DateTime(2024, 1, 15), To = new DateTime(2024, 1, 16) }, Host("CardList"));
+        var list = Pwsh.Run("Get-PayNetTransaction", new { From = new DateTime(2024, 1, 15), To = new DateTime(2024, 1, 15) }, Host("CardList"));
         Assert.Equal(12, list.OutputOf<CardTransaction>().Count());
-        var withFailed = Pwsh.Run("Get-PayNetTransaction", new { From = new DateTime(2024, 1, 15), To = new DateTime(2024, 1, 16) }, Host("CardList").Bind("IncludeFailed"));
+        var withFailed = Pwsh.Run("Get-PayNetTransaction", new { From = new DateTime(2024, 1, 15), To = new DateTime(2024, 1, 15) }, Host("CardList").Bind("IncludeFailed"));
         Assert.Equal(13, withFailed.OutputOf<CardTransaction>().Count());
         Assert.Contains(withFailed.OutputOf<CardTransaction>(), t => t.State == CardTransactionState.Failed && t.ReferenceNo == "RCN-0003");
+    }
+
+    [Fact]
+    public void From_and_To_are_both_included_on_every_period_cmdlet_so_one_day_is_From_X_To_X()
+    {
+        var days = new[] { new DateTime(2024, 1, 15), new DateTime(2024, 1, 16), new DateTime(2024, 1, 17) };
+        int OneDay(string command, DateTime day)
+        {
+            var result = Pwsh.Run(command, new { From = day, To = day }, Host("x"));
+            Assert.Empty(result.Errors);
+            return result.Output.Count;
+        }
+
+        var threeDays = Pwsh.Run("Get-PayNetTransaction", new { From = days[0], To = days[2] }, Host("CardList").Bind("IncludeFailed")).OutputOf<CardTransaction>().ToList();
+        var perDay = days.Select(d => Pwsh.Run("Get-PayNetTransaction", new { From = d, To = d }, Host("CardList").Bind("IncludeFailed")).OutputOf<CardTransaction>().ToList()).ToList();
+        Assert.Equal(13, perDay[0].Count);
+        Assert.Equal(threeDays.Count, perDay.Sum(d => d.Count));
+        Assert.True(perDay[1].Count + perDay[2].Count > 0, "the sandbox has rows after the first day, so -To really includes them");
+        Assert.All(perDay[0], t => Assert.Equal(days[0], t.Time!.Value.Date));
+
+        // A time of day on -To does not cut the last day short.
+        var withTime = Pwsh.Run("Get-PayNetTransaction", new { From = days[0], To = days[0].AddHours(1) }, Host("CardList").Bind("IncludeFailed")).OutputOf<CardTransaction>();
+        Assert.Equal(13, withTime.Count());
+
+        int refundsThree = Pwsh.Run("Get-PayNetRefund", new { From = days[0], To = days[2] }, Host("x")).Output.Count;
+        Assert.Equal(refundsThree, days.Sum(d => OneDay("Get-PayNetRefund", d)));
     }
 
     [Fact]
@@ -93,22 +119,31 @@ public sealed class CardCmdletTests : SandboxCmdletTest
     public async Task A_refund_request_asks_first_and_WhatIf_sends_nothing()
     {
         var f01 = Pwsh.Run("Get-PayNetTransaction", new { ReferenceNo = "RCN-0001" }, Host("CardReferenceNo")).OutputOf<CardTransaction>().Single();
-        int before = Pwsh.Run("Get-PayNetRefund", new { From = new DateTime(2024, 1, 15), To = new DateTime(2024, 1, 19) }, Host("__AllParameterSets")).Output.Count;
+        int before = Pwsh.Run("Get-PayNetRefund", new { From = new DateTime(2024, 1, 15), To = new DateTime(2024, 1, 18) }, Host("__AllParameterSets")).Output.Count;
         Assert.Equal(4, before);
 
         var whatIf = Pwsh.Run("Request-PayNetRefund", new { XactId = f01.XactId!, Amount = 100m }, new Call(Session) { WhatIf = true });
         Assert.Single(whatIf.ShouldProcessCalls);
         Assert.Empty(whatIf.Output);
-        Assert.Equal(before, Pwsh.Run("Get-PayNetRefund", new { From = new DateTime(2024, 1, 15), To = new DateTime(2024, 1, 19) }, Host("__AllParameterSets")).Output.Count);
+        Assert.Equal(before, Pwsh.Run("Get-PayNetRefund", new { From = new DateTime(2024, 1, 15), To = new DateTime(2024, 1, 18) }, Host("__AllParameterSets")).Output.Count);
 
         var done = Pwsh.Run("Request-PayNetRefund", new { XactId = f01.XactId!, Amount = 100m }, new Call(Session));
         var result = Assert.IsType<CardOperationResult>(Assert.Single(done.Output));
         Assert.True(result.Succeeded);
-        Assert.Contains("100 TRY", done.ShouldProcessCalls.Single().Action);
-        var refunds = Pwsh.Run("Get-PayNetRefund", new { From = new DateTime(2024, 1, 15), To = new DateTime(2024, 1, 19) }, Host("__AllParameterSets")).OutputOf<CardRefund>().ToList();
+        // The question names the money: what is refunded, of which payment (its reference and amount), in which currency.
+        var (target, action) = done.ShouldProcessCalls.Single();
+        Assert.Contains("moves money", action);
+        Assert.Contains("Refund 100", target);
+        Assert.Contains("TRY", target);
+        Assert.Contains("RCN-0001", target);
+        Assert.Contains(f01.XactId!, target);
+        Assert.Contains(MoneyText(f01.Amount!.Value), target);
+        var refunds = Pwsh.Run("Get-PayNetRefund", new { From = new DateTime(2024, 1, 15), To = new DateTime(2024, 1, 18) }, Host("__AllParameterSets")).OutputOf<CardRefund>().ToList();
         Assert.Equal(before + 1, refunds.Count);
         await Task.CompletedTask;
     }
+
+    private static string MoneyText(decimal amount) => PayNet.Core.Money.MoneyRules.Format(amount);
 
     [Fact]
     public void A_refund_amount_with_too_many_decimals_never_reaches_PayNet()

@@ -24,7 +24,7 @@ public sealed class CompareCardLedgerTests : SandboxCmdletTest
 
     private PwshResult Compare(IEnumerable<object> rows, Action<Dictionary<string, object?>>? configure = null, params string[] switches)
     {
-        var parameters = new Dictionary<string, object?> { ["Service"] = PayNetApi.Card, ["From"] = new DateTime(2024, 1, 15), ["To"] = new DateTime(2024, 1, 17) };
+        var parameters = new Dictionary<string, object?> { ["Service"] = PayNetApi.Card, ["From"] = new DateTime(2024, 1, 15), ["To"] = new DateTime(2024, 1, 16) };
         configure?.Invoke(parameters);
         return Session.CallPipeline("Compare-PayNetTransaction", rows, parameters, c => c.Bind(switches));
     }
@@ -32,7 +32,7 @@ public sealed class CompareCardLedgerTests : SandboxCmdletTest
     [Fact]
     public void Import_Csv_rows_of_the_worked_example_compare_as_strings_straight_from_the_file()
     {
-        var result = Session.Run("Import-Csv $path | Compare-PayNetTransaction -Service Card -From 2024-01-15 -To 2024-01-17",
+        var result = Session.Run("Import-Csv $path | Compare-PayNetTransaction -Service Card -From 2024-01-15 -To 2024-01-16",
             new { path = RepoPaths.File("examples", "ledger-card.csv") });
         Assert.Null(result.Terminating);
         Assert.Empty(result.Errors);

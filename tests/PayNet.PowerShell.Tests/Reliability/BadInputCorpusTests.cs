@@ -64,6 +64,7 @@ public sealed class BadInputCorpusTests : IClassFixture<SandboxFixture>, IDispos
             Add($"Get-PayNetTransaction -Id {n}", "Get-PayNetTransaction", new { Id = id });
             Add($"Resolve-PayNetQrCode -QrString {n}", "Resolve-PayNetQrCode", new { QrString = id });
             Add($"Invoke-PayNetPayment -ToMemberId {n}", "Invoke-PayNetPayment", new { ToMemberId = id, Amount = 5m });
+            Add($"Invoke-PayNetPayment -ToPrincipal {n}", "Invoke-PayNetPayment", new { ToPrincipal = id, Amount = 5m });
             // An empty or blank cell means "not given" (the default type), as Import-Csv batches expect.
             if (!string.IsNullOrWhiteSpace(id))
                 Add($"Invoke-PayNetPayment -TransferType {n}", "Invoke-PayNetPayment", new { ToMemberId = "3", Amount = 5m, TransferType = id });
@@ -78,8 +79,10 @@ public sealed class BadInputCorpusTests : IClassFixture<SandboxFixture>, IDispos
             Add($"Get-PayNetRefund -From {n}", "Get-PayNetRefund", new { From = from, To = to });
             Add($"Get-PayNetStatement -From {n}", "Get-PayNetStatement", new { From = from, To = to });
         }
-        foreach (var member in new[] { "999999", "nobody-at-all", "id:424242" })
-            Add($"Invoke-PayNetPayment unknown member {member}", "Invoke-PayNetPayment", new { ToMemberId = member, Amount = 5m });
+        foreach (var member in new[] { "999999", "9555", "nobody-at-all", "id:424242" })
+            Add($"Invoke-PayNetPayment unknown member id {member}", "Invoke-PayNetPayment", new { ToMemberId = member, Amount = 5m });
+        foreach (var member in new[] { "999999", "nobody-at-all" })
+            Add($"Invoke-PayNetPayment unknown principal {member}", "Invoke-PayNetPayment", new { ToPrincipal = member, Amount = 5m });
         foreach (var type in new[] { "99", "Bogus", "-1", "0" })
             Add($"Invoke-PayNetPayment unknown transfer type {type}", "Invoke-PayNetPayment", new { ToMemberId = "3", Amount = 5m, TransferType = type });
         foreach (var product in new[] { "no-such-product", "test-inactive", "ET-MC-X" })
@@ -126,7 +129,7 @@ public sealed class BadInputCorpusTests : IClassFixture<SandboxFixture>, IDispos
             new Dictionary<string, object?> { ["Reference"] = "RCN-0001", ["Amount"] = amount },
             new Dictionary<string, object?> { ["Reference"] = "RCN-0015", ["Amount"] = "813.75" },
         };
-        var host = _session.CallPipeline("Compare-PayNetTransaction", rows, new { Service = PayNetApi.Card, From = new DateTime(2024, 1, 15), To = new DateTime(2024, 1, 16) });
+        var host = _session.CallPipeline("Compare-PayNetTransaction", rows, new { Service = PayNetApi.Card, From = new DateTime(2024, 1, 15), To = new DateTime(2024, 1, 15) });
         var error = Assert.Single(host.Errors);
         Assert.Equal(ErrorIds.InvalidAmount, error.ErrorId);
         Assert.Same(rows[0], error.Target);

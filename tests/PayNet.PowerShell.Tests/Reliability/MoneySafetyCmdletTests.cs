@@ -27,7 +27,7 @@ public sealed class MoneySafetyCmdletTests : SandboxCmdletTest
     [MemberData(nameof(BadAmounts))]
     public async Task A_payment_row_whose_amount_is_not_strict_text_is_its_own_error_and_the_next_row_is_paid(string amount)
     {
-        string csv = $"ToMemberId,Amount,Reference\n86888,\"{amount}\",bad-1\n86888,2.50,good-1\n";
+        string csv = $"ToPrincipal,Amount,Reference\n86888,\"{amount}\",bad-1\n86888,2.50,good-1\n";
         var result = Session.Run("$csv | ConvertFrom-Csv | Invoke-PayNetPayment -Confirm:$false", new { csv });
 
         Assert.Null(result.Terminating);
@@ -88,7 +88,7 @@ public sealed class MoneySafetyCmdletTests : SandboxCmdletTest
     [Fact]
     public async Task Numbers_typed_in_a_script_still_pay_exactly_what_they_say()
     {
-        var result = Session.Run("Invoke-PayNetPayment -ToMemberId 86888 -Amount 12.5 -Reference n-1 -Confirm:$false; Invoke-PayNetPayment -ToMemberId 86888 -Amount ([decimal]'1.10') -Reference n-2 -Confirm:$false; Invoke-PayNetPayment -ToMemberId 86888 -Amount 3 -Reference n-3 -Confirm:$false");
+        var result = Session.Run("Invoke-PayNetPayment -ToPrincipal 86888 -Amount 12.5 -Reference n-1 -Confirm:$false; Invoke-PayNetPayment -ToPrincipal 86888 -Amount ([decimal]'1.10') -Reference n-2 -Confirm:$false; Invoke-PayNetPayment -ToPrincipal 86888 -Amount 3 -Reference n-3 -Confirm:$false");
 
         Assert.True(result.Errors.Count == 0, string.Join(" | ", result.Errors.Select(e => e.ErrorId + ": " + e.Message)));
         var ledger = await WalletTestKit.LedgerAsync(Sandbox.Control);
@@ -101,7 +101,7 @@ public sealed class MoneySafetyCmdletTests : SandboxCmdletTest
         // Row b-2's confirm is answered with HTTP 500 before anything is booked, and nothing carrying its
         // reference ever appears: the client cannot know, so b-2 is PayNetStateUnknown. Rows after it are
         // not sent at all. The fault is armed from inside the pipeline, just before b-2 reaches the cmdlet.
-        const string csv = "ToMemberId,Amount,Reference\n86888,1.00,b-1\n86888,2.00,b-2\n86888,3.00,b-3\n9555,4.00,b-4\n";
+        const string csv = "ToPrincipal,Amount,Reference\n86888,1.00,b-1\n86888,2.00,b-2\n86888,3.00,b-3\n9555,4.00,b-4\n";
         var result = Session.Run(@"
             $out = $csv | ConvertFrom-Csv | ForEach-Object {
                 if ($_.Reference -eq 'b-2') {
@@ -151,7 +151,7 @@ public sealed class MoneySafetyCmdletTests : SandboxCmdletTest
     {
         await Sandbox.ArmFaultAsync("/wallet/api/payments/confirm/member-payment", "DelayAfterCommit", delayMs: 3000);
         var stopped = Session.RunStopping(
-            "Invoke-PayNetPayment -ToMemberId 86888 -Amount 5 -Reference late-1 -Confirm:$false",
+            "Invoke-PayNetPayment -ToPrincipal 86888 -Amount 5 -Reference late-1 -Confirm:$false",
             ps => { WaitForLedger("Wallet", "late-1"); ps.Stop(); });
 
         Assert.True(stopped.Stopped);

@@ -85,11 +85,11 @@ public sealed class SecretScanTests : SandboxCmdletTest
         Run("Get-PayNetTransaction", new { InputObject = (IPayNetRecord)topUp! });
         var card = Run("Get-PayNetTransaction", new { ReferenceNo = "RCN-0001" }).Output.First();
         Run("Get-PayNetTransaction", new { XactId = ((PayNet.Core.Card.CardTransaction)card!).XactId! }, "Detail");
-        Run("Get-PayNetTransaction", new { From = new DateTime(2024, 1, 15), To = new DateTime(2024, 1, 16) });
+        Run("Get-PayNetTransaction", new { From = new DateTime(2024, 1, 15), To = new DateTime(2024, 1, 15) });
         Run("Request-PayNetRefund", new { XactId = ((PayNet.Core.Card.CardTransaction)card!).XactId!, Amount = 10m });
-        Run("Get-PayNetRefund", new { From = new DateTime(2024, 1, 15), To = new DateTime(2024, 1, 19) });
+        Run("Get-PayNetRefund", new { From = new DateTime(2024, 1, 15), To = new DateTime(2024, 1, 18) });
         Run("Get-PayNetPayout", new { Date = new DateTime(2024, 1, 16) });
-        Run("Compare-PayNetTransaction", new { Service = PayNetApi.Card, From = new DateTime(2024, 1, 15), To = new DateTime(2024, 1, 16), InputObject = new Dictionary<string, object?> { ["Reference"] = "RCN-0001", ["Amount"] = "1000" } });
+        Run("Compare-PayNetTransaction", new { Service = PayNetApi.Card, From = new DateTime(2024, 1, 15), To = new DateTime(2024, 1, 15), InputObject = new Dictionary<string, object?> { ["Reference"] = "RCN-0001", ["Amount"] = "1000" } });
         Run("Set-PayNetPin", new { CurrentPin = pin, NewPin = PayNet.PowerShell.Tests.Wallet.WalletTestKit.Secure("9753") });
         Run("Set-PayNetPin", new { CurrentPin = pin, NewPin = PayNet.PowerShell.Tests.Wallet.WalletTestKit.Secure("9753"), Otp = "123456" });
         var connections = Session.Call("Get-PayNetConnection").Output.ToList();

@@ -40,6 +40,30 @@ public sealed class StartPayNetTopUpTests : SandboxCmdletTest
     }
 
     [Fact]
+    public async Task Simulation_asks_a_question_that_says_so_moves_no_money_and_the_result_says_Simulation()
+    {
+        var host = Pwsh.Run("Start-PayNetTopUp", TopUp("et-mc", "971550000000", 50m, "sim-1"), new Call(Session).Bind("Simulation"));
+
+        var (target, _) = Assert.Single(host.ShouldProcessCalls);
+        Assert.StartsWith("SIMULATION: test transaction, moves no money", target);
+        var result = Assert.IsType<TopUpTransaction>(Assert.Single(host.Output));
+        Assert.True(result.Simulation);
+        Assert.Empty(host.Errors);
+        Assert.Equal(0, await TopUpLedgerCount());
+    }
+
+    [Fact]
+    public void A_successful_top_up_carries_PayNets_receipt_typed_and_printable()
+    {
+        var host = Pwsh.Run("Start-PayNetTopUp", TopUp("et-mc", "971550000000", 50m, "receipt-1"), new Call(Session));
+        var result = Assert.IsType<TopUpTransaction>(Assert.Single(host.Output));
+        var receipt = Assert.IsType<TopUpReceipt>(result.Receipt);
+        Assert.False(string.IsNullOrEmpty(receipt.Header));
+        Assert.Contains(receipt.Header, receipt.Text);
+        Assert.Contains(receipt.Footer.Split('\n')[0], receipt.Text);
+    }
+
+    [Fact]
     public async Task WhatIf_moves_no_money()
     {
         var host = Pwsh.Run("Start-PayNetTopUp", TopUp("et-mc", "971550000000", 50m), new Call(Session) { WhatIf = true });

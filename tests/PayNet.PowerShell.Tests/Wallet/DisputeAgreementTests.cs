@@ -16,7 +16,7 @@ public sealed class DisputeAgreementTests : IClassFixture<SandboxFixture>
         await _sandbox.ResetAsync();
         var store = _sandbox.Connect();
         var receipt = Assert.IsType<WalletPaymentReceipt>(Assert.Single(
-            WalletTestKit.Run(store, "Invoke-PayNetPayment", new { ToMemberId = "86888", Amount = 40m, Reference = "disputed" }).Output));
+            WalletTestKit.Run(store, "Invoke-PayNetPayment", new { ToPrincipal = "86888", Amount = 40m, Reference = "disputed" }).Output));
         return (store, receipt);
     }
 

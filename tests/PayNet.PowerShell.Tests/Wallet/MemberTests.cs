@@ -52,7 +52,9 @@ public sealed class MemberTests : IClassFixture<OtpSandboxFixture>
         var (target, action) = Assert.Single(host.ShouldProcessCalls);
         Assert.Contains("Kofi Mensah", target);
         Assert.Equal("Register a new Wallet member", action);
-        Assert.Contains("1938", Assert.Single(host.Prompts));
+        var prompt = Assert.Single(host.Prompts);
+        Assert.Contains("1938", prompt);
+        Assert.True(prompt.Length + 6 < 80, $"the OTP question and the code fit on one 80-column line: '{prompt}'");
         var member = Assert.IsType<RegisteredWalletMember>(Assert.Single(host.Output));
         Assert.Equal(6, member.MemberId);
         Assert.Equal(NewMobile, member.Username);
@@ -139,7 +141,7 @@ public sealed class MemberTests : IClassFixture<OtpSandboxFixture>
 
         Assert.Equal(1_000.00m, WalletTestKit.Balance(store));
         Assert.Equal(1_000.00m, WalletTestKit.Balance(WalletTestKit.ConnectAs(_sandbox.Server.RootUri, "48889", ChangedPin)));
-        var pay = WalletTestKit.Run(store, "Invoke-PayNetPayment", new { ToMemberId = "86888", Amount = 1m }, h => h.Answer(OtpSandboxFixture.OtpCode));
+        var pay = WalletTestKit.Run(store, "Invoke-PayNetPayment", new { ToPrincipal = "86888", Amount = 1m }, h => h.Answer(OtpSandboxFixture.OtpCode));
         Assert.Empty(pay.Errors);
     }
 

@@ -20,7 +20,7 @@ public sealed class PaymentBatchTests : IClassFixture<SandboxFixture>
     private static PSObject Row(string payee, string amount, string? type = null, string? memo = null, string? reference = null)
     {
         var row = new PSObject();
-        row.Properties.Add(new PSNoteProperty("ToMemberId", payee));
+        row.Properties.Add(new PSNoteProperty("ToPrincipal", payee));
         row.Properties.Add(new PSNoteProperty("Amount", amount));
         row.Properties.Add(new PSNoteProperty("TransferType", type ?? ""));
         row.Properties.Add(new PSNoteProperty("Description", memo ?? ""));
@@ -71,7 +71,7 @@ public sealed class PaymentBatchTests : IClassFixture<SandboxFixture>
     {
         await _sandbox.ResetAsync();
         using var session = _sandbox.Connect();
-        const string csv = "ToMemberId,Amount,Reference,Description\n86888,12.50,csv-1,Lunch\n9555,1.75,csv-2,\n86888,100,csv-3,Rent share\n";
+        const string csv = "Payee,Amount,Reference,Description\n86888,12.50,csv-1,Lunch\n9555,1.75,csv-2,\n86888,100,csv-3,Rent share\n";
 
         var result = session.Run("$csv | ConvertFrom-Csv | Invoke-PayNetPayment -Confirm:$false", new { csv });
 
@@ -123,8 +123,9 @@ public sealed class PaymentBatchTests : IClassFixture<SandboxFixture>
         Assert.Equal(id, error.ErrorId);
         Assert.Equal(category, error.Category);
         var row = Assert.IsType<PSObject>(error.TargetObject);
-        Assert.Equal(payee, row.Properties["ToMemberId"].Value);
-        Assert.Equal(amount, row.Properties["Amount"].Value);
+        string? payeeCell = (row.Properties["ToPrincipal"] ?? row.Properties["ToMemberId"])?.Value?.ToString();
+        Assert.Equal(payee, payeeCell);
+        Assert.Equal(amount, row.Properties["Amount"].Value?.ToString());
         Assert.Equal(reference, row.Properties["Reference"].Value);
     }
 }

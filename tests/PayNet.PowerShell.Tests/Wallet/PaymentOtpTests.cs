@@ -22,7 +22,7 @@ public sealed class PaymentOtpTests : IClassFixture<OtpSandboxFixture>
     public async Task The_quote_says_an_OTP_is_needed()
     {
         var store = await FreshAsync();
-        var host = WalletTestKit.Run(store, "Invoke-PayNetPayment", new { ToMemberId = "86888", Amount = 10m }, h => h.Bind("Validate"));
+        var host = WalletTestKit.Run(store, "Invoke-PayNetPayment", new { ToPrincipal = "86888", Amount = 10m }, h => h.Bind("Validate"));
         Assert.True(Assert.IsType<WalletPaymentQuote>(Assert.Single(host.Output)).RequiresOtp);
         Assert.Null(await WalletTestKit.LastOtpAsync(_sandbox.Control, OtpSandboxFixture.OwnMobile));
     }
@@ -31,7 +31,7 @@ public sealed class PaymentOtpTests : IClassFixture<OtpSandboxFixture>
     public async Task At_the_console_the_OTP_is_sent_then_asked_for_and_never_echoed()
     {
         var store = await FreshAsync();
-        var host = WalletTestKit.Run(store, "Invoke-PayNetPayment", new { ToMemberId = "86888", Amount = 10m, Reference = "otp-prompted" },
+        var host = WalletTestKit.Run(store, "Invoke-PayNetPayment", new { ToPrincipal = "86888", Amount = 10m, Reference = "otp-prompted" },
             h => h.Answer(OtpSandboxFixture.OtpCode));
 
         Assert.Empty(host.Errors);
@@ -40,6 +40,8 @@ public sealed class PaymentOtpTests : IClassFixture<OtpSandboxFixture>
         var prompt = Assert.Single(host.Prompts);
         Assert.Contains("2137", prompt);
         Assert.DoesNotContain("9555292137", prompt);
+        Assert.StartsWith("One-time password: this payment", prompt);
+        Assert.True(prompt.Length + 6 < 80, $"the question and a 6-digit code fit on one 80-column line: '{prompt}'");
         WalletTestKit.AssertNoLeak(host, OtpSandboxFixture.OtpCode, OtpSandboxFixture.Pin);
         Assert.Single(await WalletTestKit.LedgerAsync(_sandbox.Control));
     }
@@ -48,7 +50,7 @@ public sealed class PaymentOtpTests : IClassFixture<OtpSandboxFixture>
     public async Task Without_a_console_it_sends_the_OTP_and_says_to_rerun_with_Otp_which_then_pays()
     {
         var store = await FreshAsync();
-        var first = WalletTestKit.Run(store, "Invoke-PayNetPayment", new { ToMemberId = "86888", Amount = 10m, Reference = "otp-script" });
+        var first = WalletTestKit.Run(store, "Invoke-PayNetPayment", new { ToPrincipal = "86888", Amount = 10m, Reference = "otp-script" });
 
         Assert.Empty(first.Output);
         var error = Assert.Single(first.Errors);
@@ -59,7 +61,7 @@ public sealed class PaymentOtpTests : IClassFixture<OtpSandboxFixture>
         Assert.Empty(await WalletTestKit.LedgerAsync(_sandbox.Control));
         Assert.Equal(OtpSandboxFixture.OtpCode, await WalletTestKit.LastOtpAsync(_sandbox.Control, OtpSandboxFixture.OwnMobile));
 
-        var second = WalletTestKit.Run(store, "Invoke-PayNetPayment", new { ToMemberId = "86888", Amount = 10m, Reference = "otp-script", Otp = OtpSandboxFixture.OtpCode });
+        var second = WalletTestKit.Run(store, "Invoke-PayNetPayment", new { ToPrincipal = "86888", Amount = 10m, Reference = "otp-script", Otp = OtpSandboxFixture.OtpCode });
         Assert.Empty(second.Errors);
         Assert.Empty(second.Prompts);
         Assert.Equal("otp-script", Assert.IsType<WalletPaymentReceipt>(Assert.Single(second.Output)).TraceNumber);
@@ -70,7 +72,7 @@ public sealed class PaymentOtpTests : IClassFixture<OtpSandboxFixture>
     public async Task WhatIf_sends_no_OTP_and_moves_nothing()
     {
         var store = await FreshAsync();
-        var host = WalletTestKit.Run(store, "Invoke-PayNetPayment", new { ToMemberId = "86888", Amount = 10m }, h => h.WhatIf = true);
+        var host = WalletTestKit.Run(store, "Invoke-PayNetPayment", new { ToPrincipal = "86888", Amount = 10m }, h => h.WhatIf = true);
 
         Assert.Single(host.ShouldProcessCalls);
         Assert.Empty(host.Prompts);
@@ -83,7 +85,7 @@ public sealed class PaymentOtpTests : IClassFixture<OtpSandboxFixture>
     public async Task A_wrong_OTP_is_an_authentication_error_and_moves_nothing()
     {
         var store = await FreshAsync();
-        var host = WalletTestKit.Run(store, "Invoke-PayNetPayment", new { ToMemberId = "86888", Amount = 10m }, h => h.Answer("000000"));
+        var host = WalletTestKit.Run(store, "Invoke-PayNetPayment", new { ToPrincipal = "86888", Amount = 10m }, h => h.Answer("000000"));
 
         var error = Assert.Single(host.Errors);
         Assert.Equal(ErrorIds.AuthenticationFailed, error.ErrorId);

@@ -73,7 +73,7 @@ public sealed class WalletAndStatementTests : IClassFixture<SandboxFixture>
     /// <summary>Pays line-1 .. line-count; the i-th pays i dollars unless <paramref name="each"/> says otherwise.</summary>
     private static void Pay(PwshSession store, int count, decimal? each = null)
     {
-        var rows = Enumerable.Range(1, count).Select(i => new { ToMemberId = "86888", Amount = each ?? i, Reference = $"line-{i}" });
+        var rows = Enumerable.Range(1, count).Select(i => new { ToPrincipal = "86888", Amount = each ?? i, Reference = $"line-{i}" });
         var host = WalletTestKit.Pipeline(store, "Invoke-PayNetPayment", null, rows);
         Assert.Empty(host.Errors);
     }
@@ -117,7 +117,7 @@ public sealed class WalletAndStatementTests : IClassFixture<SandboxFixture>
     }
 
     [Fact]
-    public async Task Piped_wallet_accounts_give_their_statements_and_the_POS_row_is_an_error()
+    public async Task Piped_wallet_accounts_give_their_statements_and_the_POS_row_is_skipped()
     {
         var store = await FreshAsync();
         Pay(store, 1);
@@ -128,9 +128,9 @@ public sealed class WalletAndStatementTests : IClassFixture<SandboxFixture>
 
         var line = Assert.Single(host.OutputOf<WalletStatementLine>());
         Assert.Equal(201, line.AccountId);
-        var error = Assert.Single(host.Errors);
-        Assert.Equal(ErrorIds.InvalidArgument, error.ErrorId);
-        Assert.IsType<TopUpPosBalance>(error.TargetObject);
+        // Get-PayNetWallet lists the TopUp POS too; its own output piped on must not fail (issue 16 item 5).
+        Assert.Empty(host.Errors);
+        Assert.Contains(host.Verbose, v => v.Contains("Skipped TopUp"));
     }
 
     [Fact]

@@ -67,7 +67,8 @@ public sealed class WalletContractTests
         const string name = "Invoke-PayNetPayment";
         var expected = new Dictionary<string, string[]>
         {
-            ["ToMemberId"] = new[] { "Payee", "PayeeId", "Recipient", "To" },
+            ["ToMemberId"] = new[] { "PayeeId", "PayeeMemberId", "member_id" },
+            ["ToPrincipal"] = new[] { "Payee", "Recipient", "To", "ToMemberPrincipal" },
             ["Amount"] = new[] { "Value", "Sum" },
             ["TransferType"] = new[] { "Type", "TransferTypeId" },
             ["Description"] = new[] { "Memo", "Note", "Narration" },
@@ -83,6 +84,7 @@ public sealed class WalletContractTests
         Assert.DoesNotContain("MemberId", Parameter(name, "ToMemberId").Aliases);
         Assert.True(Any(Parameter(name, "MemberId"), "ValueFromPipelineByPropertyName", "MemberId"));
         Assert.Equal(typeof(long), Parameter(name, "MemberId").Property.PropertyType);
+        Assert.Empty(Parameter(name, "ToMemberId").Aliases.Intersect(Parameter(name, "ToPrincipal").Aliases));
         Assert.Equal(typeof(PayNetAmount), Parameter(name, "Amount").Property.PropertyType);
         Assert.Contains(Parameter(name, "Amount").Property.GetCustomAttributesData(), a => a.AttributeType == typeof(PayNetAmountTransformationAttribute));
         Assert.True(Any(Parameter(name, "Quote"), "ValueFromPipeline", "Quote"));
@@ -131,7 +133,7 @@ public sealed class WalletContractTests
         {
             var view = views.SingleOrDefault(v => v.Element("ViewSelectedBy")!.Elements("TypeName").Any(t => t.Value == type.FullName));
             Assert.True(view is not null, $"{type.FullName} has a table view");
-            var columns = view!.Descendants("TableColumnItem").Select(c => c.Element("PropertyName")!.Value).ToList();
+            var columns = view!.Descendants("TableColumnHeader").Select(c => c.Element("Label")!.Value).ToList();
             Assert.InRange(columns.Count, 4, 7);
             foreach (var column in columns) Assert.True(type.GetProperty(column) is not null, $"{type.Name}.{column} exists");
         }

@@ -9,7 +9,7 @@ namespace PayNet.PowerShell.Commands
     /// PayNet's payout (settlement) report for a due date: what PayNet transfers to you that day, per
     /// transaction, for matching against the bank statement. Refunds appear as negative rows.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PayNetPayout")]
+    [Cmdlet(VerbsCommon.Get, "PayNetPayout", HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Get-PayNetPayout.md")]
     [OutputType(typeof(CardPayout))]
     public sealed class GetPayNetPayoutCommand : PayNetConnectedCmdlet
     {

@@ -6,23 +6,24 @@ using PayNet.Core.Card;
 namespace PayNet.PowerShell.Commands
 {
     /// <summary>Card refund and cancel requests of a period with their state, streamed page by page.</summary>
-    [Cmdlet(VerbsCommon.Get, "PayNetRefund")]
+    [Cmdlet(VerbsCommon.Get, "PayNetRefund", HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Get-PayNetRefund.md")]
     [OutputType(typeof(CardRefund))]
     public sealed class GetPayNetRefundCommand : PayNetConnectedCmdlet
     {
+        /// <summary>First day of the period (included).</summary>
         [Parameter(Mandatory = true, Position = 0)]
         public DateTime From { get; set; }
 
+        /// <summary>Last day of the period (included): -From X -To X is the one day X.</summary>
         [Parameter(Mandatory = true, Position = 1)]
         public DateTime To { get; set; }
 
         private protected override void Process()
         {
             CurrentTarget = $"{From:yyyy-MM-dd}..{To:yyyy-MM-dd}";
-            if (From > To)
-                throw new PayNetException(PayNetApi.Card, "RefundList", PayNetErrorCategory.InvalidArgument, $"-From {From:yyyy-MM-dd} is after -To {To:yyyy-MM-dd}.");
+            var period = DayPeriod.Of(From, To, PayNetApi.Card, "RefundList");
             var client = RequireConnection(PayNetApi.Card).CardClient;
-            foreach (var refund in Stream(ct => client.ListRefundsAsync(From, To, cancellationToken: ct))) WriteObject(refund);
+            foreach (var refund in Stream(ct => client.ListRefundsAsync(period.FirstDay, period.ExclusiveEnd, cancellationToken: ct))) WriteObject(refund);
         }
     }
 }

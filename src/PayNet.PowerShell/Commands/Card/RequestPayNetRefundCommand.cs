@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Management.Automation;
 using PayNet.Core;
 using PayNet.Core.Card;
@@ -10,7 +11,7 @@ namespace PayNet.PowerShell.Commands
     /// card payment. PayNet reviews the request; follow it with Get-PayNetRefund. Never re-sent after
     /// it may have reached PayNet: a lost answer is settled from the transaction's detail and refund requests; what still cannot be known is a PayNetStateUnknown error naming the xact id.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Request, "PayNetRefund", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsLifecycle.Request, "PayNetRefund", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Request-PayNetRefund.md")]
     [OutputType(typeof(CardOperationResult))]
     public sealed class RequestPayNetRefundCommand : PayNetConnectedCmdlet
     {
@@ -38,13 +39,27 @@ namespace PayNet.PowerShell.Commands
             if (given is decimal amount) MoneyRules.Validate(PayNetApi.Card, "RefundRequest", amount, "TRY");
             if (BatchHalted()) return;
             var client = RequireConnection(PayNetApi.Card).CardClient;
-            string what = given is decimal a ? $"{MoneyRules.Format(a)} TRY" : "the full amount";
-            if (!ShouldMoveMoney($"card transaction {xactId}", $"Request a refund of {what}")) return;
+            if (!ShouldMoveMoney(DescribeRefund(client, given), "Request a card refund (moves money)")) return;
             var result = MoveMoney(xactId, ct => client.RequestRefundAsync(xactId, given, SucceedUrl, ct));
             if (!result.Succeeded)
                 throw new PayNetException(PayNetApi.Card, "RefundRequest", PayNetErrorCategory.Rejected,
                     $"PayNet refused the refund request for {XactId}: {result.Message} (code {result.Code}).", providerCode: result.Code.ToString(System.Globalization.CultureInfo.InvariantCulture), providerMessage: result.Message, reference: XactId);
             WriteMoneyResult(result);
+        }
+
+        /// <summary>
+        /// The question names the money: the payment's reference, amount and currency (read first, so an
+        /// unknown xact id fails before anyone is asked) and what is refunded of it.
+        /// </summary>
+        private string DescribeRefund(PayNet.Core.Card.CardClient client, decimal? given)
+        {
+            string xactId = XactId.Trim();
+            var payment = Await(ct => client.CheckAsync(xactId: xactId, cancellationToken: ct)).FirstOrDefault()
+                ?? throw new PayNetException(PayNetApi.Card, "RefundRequest", PayNetErrorCategory.NotFound, $"No card transaction has xact id '{xactId}'.", reference: xactId);
+            string currency = string.IsNullOrEmpty(payment.Currency) ? "TRY" : payment.Currency!;
+            string paid = payment.Amount is decimal p ? $"{MoneyRules.Format(p)} {currency}" : "an unknown amount";
+            string refund = given is decimal a ? $"{MoneyRules.Format(a)} {currency}" : $"the full amount ({paid})";
+            return $"Refund {refund} of card payment {payment.ReferenceNo ?? xactId} ({paid}, xact id {xactId})";
         }
     }
 }

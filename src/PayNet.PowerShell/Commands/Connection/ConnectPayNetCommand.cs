@@ -16,7 +16,7 @@ namespace PayNet.PowerShell.Commands
     /// -Sandbox for all three services on the local emulator. The connection becomes the default of
     /// each service it carries; -PassThru also returns it for -Connection.
     /// </summary>
-    [Cmdlet(VerbsCommunications.Connect, "PayNet", DefaultParameterSetName = WalletSet)]
+    [Cmdlet(VerbsCommunications.Connect, "PayNet", DefaultParameterSetName = WalletSet, HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Connect-PayNet.md")]
     [OutputType(typeof(PayNetConnection))]
     public sealed class ConnectPayNetCommand : PayNetCmdlet
     {
@@ -25,6 +25,7 @@ namespace PayNet.PowerShell.Commands
         private const string TopUpCredentialSet = "TopUpCredential";
         private const string CardSet = "Card";
         private const string SandboxSet = "Sandbox";
+        private const string EnvironmentSet = "Environment";
 
         public static readonly Uri WalletProductionUri = new Uri("https://gateway.paynet.systems/api");
         public static readonly Uri TopUpProductionUri = new Uri("https://api.paynet.one");
@@ -61,6 +62,15 @@ namespace PayNet.PowerShell.Commands
         /// <summary>All three services on the local sandbox, with the credentials it publishes.</summary>
         [Parameter(Mandatory = true, ParameterSetName = SandboxSet)]
         public SwitchParameter Sandbox { get; set; }
+
+        /// <summary>
+        /// Every service whose PAYNET_* environment variables are set (for CI and Automation accounts):
+        /// PAYNET_WALLET_APIKEY, PAYNET_WALLET_PRINCIPAL, PAYNET_WALLET_PIN; PAYNET_TOPUP_POSID,
+        /// PAYNET_TOPUP_TOKEN; PAYNET_CARD_SECRETKEY (PAYNET_CARD_TEST=1 for the test host); optional
+        /// PAYNET_WALLET_BASEURI, PAYNET_TOPUP_BASEURI, PAYNET_CARD_BASEURI. Secrets are read, never echoed.
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = EnvironmentSet)]
+        public SwitchParameter FromEnvironment { get; set; }
 
         /// <summary>The service's base URI; for -Sandbox the sandbox root (default http://127.0.0.1:5080).</summary>
         [Parameter]
@@ -149,6 +159,9 @@ namespace PayNet.PowerShell.Commands
                     case CardSet:
                         connection.AttachCard(BaseUri ?? (Test.IsPresent ? CardTestUri : CardLiveUri), SecretString.FromSecureString(SecretKey), Test.IsPresent ? "Test" : "Live", transport);
                         break;
+                    case EnvironmentSet:
+                        AttachFromEnvironment(connection, transport);
+                        break;
                 }
                 VerifyCredentials(connection);
             }
@@ -201,11 +214,34 @@ namespace PayNet.PowerShell.Commands
             return journal;
         }
 
-        /// <summary>Wallet logs in (and so proves apikey, principal and PIN); TopUp reads its point info. Card has no free call to prove a key.</summary>
+        /// <summary>
+        /// Wallet logs in (and so proves apikey, principal and PIN); TopUp reads its point info; Card checks a
+        /// reference that cannot exist, a read the key must sign: "not found" proves the key, a refused key
+        /// fails here instead of on first use, an unreachable host is a warning. On failure the old default
+        /// connection stays in place.
+        /// </summary>
         private void VerifyCredentials(PayNetConnection connection)
         {
             if (connection.Wallet is not null) LoginWallet(connection.Wallet);
             if (connection.TopUp is not null) Await(ct => connection.TopUp.GetPointInfoAsync(ct));
+            if (connection.Card is not null)
+            {
+                string probe = "PNPS-CONNECT-" + Guid.NewGuid().ToString("N").Substring(0, 12);
+                try
+                {
+                    Await(ct => connection.Card.CheckAsync(referenceNo: probe, cancellationToken: ct));
+                }
+                catch (PayNetException notFound) when (notFound.Category == PayNetErrorCategory.NotFound)
+                {
+                    // The key was accepted; PayNet just has no such transaction.
+                }
+                catch (PayNetException unreachable) when (unreachable.Category == PayNetErrorCategory.Unavailable || unreachable.Category == PayNetErrorCategory.Timeout)
+                {
+                    // Nobody answered, so nothing says the key is wrong: connect, but say it is unproven.
+                    // A key PayNet refuses (Authentication) still stops here and keeps the old connection.
+                    WriteWarning($"The Card secret key could not be checked now ({unreachable.Message}); a wrong key will fail on first use.");
+                }
+            }
         }
 
         /// <summary>
@@ -231,6 +267,60 @@ namespace PayNet.PowerShell.Commands
                 Await(ct => wallet.LoginAsync(typed!.Trim(), ct));
             }
         }
+
+        internal static class EnvironmentNames
+        {
+            public const string WalletApiKey = "PAYNET_WALLET_APIKEY", WalletPrincipal = "PAYNET_WALLET_PRINCIPAL", WalletPin = "PAYNET_WALLET_PIN", WalletBaseUri = "PAYNET_WALLET_BASEURI";
+            public const string TopUpPosId = "PAYNET_TOPUP_POSID", TopUpToken = "PAYNET_TOPUP_TOKEN", TopUpBaseUri = "PAYNET_TOPUP_BASEURI";
+            public const string CardSecretKey = "PAYNET_CARD_SECRETKEY", CardTest = "PAYNET_CARD_TEST", CardBaseUri = "PAYNET_CARD_BASEURI";
+        }
+
+        /// <summary>Reads the PAYNET_* variables; names are logged, values never.</summary>
+        private void AttachFromEnvironment(PayNetConnection connection, TransportSettings transport)
+        {
+            static string? Env(string name) => Environment.GetEnvironmentVariable(name) is { } v && v.Trim().Length > 0 ? v.Trim() : null;
+            Uri? UriOf(string name)
+            {
+                string? text = Env(name);
+                if (text is null) return null;
+                if (!Uri.TryCreate(text, UriKind.Absolute, out var uri))
+                    throw Terminating(ErrorIds.InvalidConfiguration, ErrorCategory.InvalidArgument, name, $"{name} is not an absolute URI.");
+                return uri;
+            }
+
+            bool any = false;
+            if (Env(EnvironmentNames.WalletApiKey) is { } apiKey)
+            {
+                string principal = Env(EnvironmentNames.WalletPrincipal) ?? throw Missing(EnvironmentNames.WalletPrincipal, "Wallet");
+                string pin = Env(EnvironmentNames.WalletPin) ?? throw Missing(EnvironmentNames.WalletPin, "Wallet");
+                connection.AttachWallet(BaseUri ?? UriOf(EnvironmentNames.WalletBaseUri) ?? WalletProductionUri, new SecretString(apiKey), principal, new SecretString(pin), transport);
+                WriteVerbose($"Wallet from {EnvironmentNames.WalletApiKey}, {EnvironmentNames.WalletPrincipal} and {EnvironmentNames.WalletPin}.");
+                any = true;
+            }
+            if (Env(EnvironmentNames.TopUpToken) is { } token)
+            {
+                string posText = Env(EnvironmentNames.TopUpPosId) ?? throw Missing(EnvironmentNames.TopUpPosId, "TopUp");
+                if (!int.TryParse(posText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int posId) || posId <= 0)
+                    throw Terminating(ErrorIds.InvalidConfiguration, ErrorCategory.InvalidArgument, EnvironmentNames.TopUpPosId, $"{EnvironmentNames.TopUpPosId} must be the numeric POS id.");
+                connection.AttachTopUp(BaseUri ?? UriOf(EnvironmentNames.TopUpBaseUri) ?? TopUpProductionUri, posId, new SecretString(token), transport);
+                WriteVerbose($"TopUp from {EnvironmentNames.TopUpPosId} and {EnvironmentNames.TopUpToken}.");
+                any = true;
+            }
+            if (Env(EnvironmentNames.CardSecretKey) is { } secretKey)
+            {
+                bool test = Env(EnvironmentNames.CardTest) is { } flag && (flag == "1" || flag.Equals("true", StringComparison.OrdinalIgnoreCase));
+                connection.AttachCard(BaseUri ?? UriOf(EnvironmentNames.CardBaseUri) ?? (test ? CardTestUri : CardLiveUri), new SecretString(secretKey), test ? "Test" : "Live", transport);
+                WriteVerbose($"Card from {EnvironmentNames.CardSecretKey}.");
+                any = true;
+            }
+            if (!any)
+                throw Terminating(ErrorIds.InvalidConfiguration, ErrorCategory.InvalidArgument, "Environment",
+                    $"No PayNet service is configured in the environment: set {EnvironmentNames.WalletApiKey} (with {EnvironmentNames.WalletPrincipal} and {EnvironmentNames.WalletPin}), {EnvironmentNames.TopUpToken} (with {EnvironmentNames.TopUpPosId}) or {EnvironmentNames.CardSecretKey}.",
+                    "See Get-Help Connect-PayNet -Parameter FromEnvironment.");
+        }
+
+        private PayNetTerminatingException Missing(string name, string service) =>
+            Terminating(ErrorIds.InvalidConfiguration, ErrorCategory.InvalidArgument, name, $"{service} is configured in the environment but {name} is not set.");
 
         private void WarnAboutClearText(PayNetConnection connection)
         {

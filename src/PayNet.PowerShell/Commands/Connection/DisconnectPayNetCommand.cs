@@ -6,7 +6,7 @@ using PayNet.Core;
 namespace PayNet.PowerShell.Commands
 {
     /// <summary>Forgets this runspace's default connections (all, or those of -Service) and closes the ones no longer used.</summary>
-    [Cmdlet(VerbsCommunications.Disconnect, "PayNet")]
+    [Cmdlet(VerbsCommunications.Disconnect, "PayNet", HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Disconnect-PayNet.md")]
     [OutputType(typeof(void))]
     public sealed class DisconnectPayNetCommand : PayNetCmdlet
     {
@@ -15,6 +15,11 @@ namespace PayNet.PowerShell.Commands
 
         private protected override void Process()
         {
+            // A connection that stays the default of another service loses only the named ones, so its
+            // Services says what it can still reach.
+            if (Service is not null)
+                foreach (var service in Service)
+                    Connections.Get(service)?.Disconnect(service);
             foreach (var connection in Connections.Clear(Service))
             {
                 if (connection.Wallet is not null)

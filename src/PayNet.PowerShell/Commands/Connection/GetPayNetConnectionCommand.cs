@@ -5,7 +5,7 @@ using PayNet.Core;
 namespace PayNet.PowerShell.Commands
 {
     /// <summary>Lists this runspace's default connections. They carry no secrets.</summary>
-    [Cmdlet(VerbsCommon.Get, "PayNetConnection")]
+    [Cmdlet(VerbsCommon.Get, "PayNetConnection", HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Get-PayNetConnection.md")]
     [OutputType(typeof(PayNetConnection))]
     public sealed class GetPayNetConnectionCommand : PayNetCmdlet
     {

@@ -12,7 +12,7 @@ namespace PayNet.PowerShell.Commands
     /// Matched, MissingAtPayNet, MissingInLedger, AmountMismatch, StateMismatch or CurrencyMismatch,
     /// with both sides and the difference. The ledger is streamed; only PayNet's side is held.
     /// </summary>
-    [Cmdlet(VerbsData.Compare, "PayNetTransaction")]
+    [Cmdlet(VerbsData.Compare, "PayNetTransaction", HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Compare-PayNetTransaction.md")]
     [OutputType(typeof(ReconciliationResult), typeof(ReconciliationSummary))]
     public sealed class ComparePayNetTransactionCommand : PayNetConnectedCmdlet
     {
@@ -26,11 +26,11 @@ namespace PayNet.PowerShell.Commands
         [Parameter(Mandatory = true, Position = 0)]
         public PayNetApi Service { get; set; }
 
-        /// <summary>Period start (Card, Wallet).</summary>
+        /// <summary>First day of the period (Card, Wallet), included.</summary>
         [Parameter]
         public DateTime? From { get; set; }
 
-        /// <summary>Period end (Card: exclusive midnight; Wallet: inclusive day).</summary>
+        /// <summary>Last day of the period (Card, Wallet), included: -From X -To X is the one day X.</summary>
         [Parameter]
         public DateTime? To { get; set; }
 
@@ -72,12 +72,13 @@ namespace PayNet.PowerShell.Commands
             if (Service == PayNetApi.TopUp) { RequireConnection(PayNetApi.TopUp); return; }
             if (From is null || To is null)
                 throw Terminating(ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, Service, $"-From and -To are required to reconcile {Service}: PayNet's side is the period's list.");
-            if (From > To)
-                throw Terminating(ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, From, $"-From {From:yyyy-MM-dd} is after -To {To:yyyy-MM-dd}.");
+            if (From.Value.Date > To.Value.Date)
+                throw Terminating(ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, From, $"-From {From:yyyy-MM-dd} is after -To {To:yyyy-MM-dd} (both days are included: -From X -To X is the one day X).");
+            var period = DayPeriod.Of(From.Value, To.Value, Service, "Reconcile");
             var connection = RequireConnection(Service);
             if (Service == PayNetApi.Card)
             {
-                var query = new CardListQuery { From = From.Value, To = To.Value, IncludeFailed = true };
+                var query = new CardListQuery { From = period.FirstDay, To = period.ExclusiveEnd, IncludeFailed = true };
                 _reconciler.AddPayNetSide(PayNetSides.FromCard(Stream(ct => connection.CardClient.ListAsync(query, ct))));
             }
             else

@@ -11,7 +11,7 @@ namespace PayNet.PowerShell.Commands
     /// -Country) the international offers, country by country. -Name, -Category and -Country take
     /// wildcards.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PayNetProduct", DefaultParameterSetName = ServicesSet)]
+    [Cmdlet(VerbsCommon.Get, "PayNetProduct", DefaultParameterSetName = ServicesSet, HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Get-PayNetProduct.md")]
     [OutputType(typeof(TopUpProduct), ParameterSetName = new[] { ServicesSet })]
     [OutputType(typeof(TopUpBridgeAmount), typeof(TopUpIntlDenomination), ParameterSetName = new[] { InternationalSet })]
     public sealed class GetPayNetProductCommand : PayNetConnectedCmdlet
@@ -27,11 +27,13 @@ namespace PayNet.PowerShell.Commands
         /// <summary>Matches category, subcategory or biller (services); category id (international bridge).</summary>
         [Parameter]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(PayNet.PowerShell.Completers.TopUpCategoryCompleter))]
         public string? Category { get; set; }
 
         /// <summary>International: country name or code (ISO3 for the bridge, numeric id for legacy).</summary>
         [Parameter(ParameterSetName = InternationalSet)]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(PayNet.PowerShell.Completers.TopUpCountryCompleter))]
         public string? Country { get; set; }
 
         [Parameter(ParameterSetName = InternationalSet)]

@@ -13,7 +13,7 @@ namespace PayNet.PowerShell.Commands
     /// international top-up (legacy "intl" with -Amount in local currency; bridge with -AmountId).
     /// A failed, cancelled or replaced top-up is a non-terminating error carrying the transaction.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Start, "PayNetTopUp", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsLifecycle.Start, "PayNetTopUp", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Start-PayNetTopUp.md")]
     [OutputType(typeof(TopUpTransaction))]
     public sealed class StartPayNetTopUpCommand : PayNetConnectedCmdlet
     {
@@ -50,14 +50,24 @@ namespace PayNet.PowerShell.Commands
         [ValidateSet("1", "2")]
         public string? TypeId { get; set; }
 
+        /// <summary>
+        /// A test transaction (PayNet's simulation flag on check and confirm): it moves no money, and the
+        /// result says Simulation. The confirm question says so too.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter Simulation { get; set; }
+
         /// <summary>Return after confirm, pending or not; Wait-PayNetTransaction takes it from there.</summary>
         [Parameter]
         public SwitchParameter NoWait { get; set; }
 
-        /// <summary>How long to poll for a final state (default 600 s).</summary>
+        /// <summary>
+        /// How long to poll for a final state (default 120 s: a prompt should not hang for ten minutes;
+        /// a top-up still pending then is returned Pending and Wait-PayNetTransaction follows it up).
+        /// </summary>
         [Parameter]
         [ValidateRange(1, 86400)]
-        public int TimeoutSec { get; set; } = 600;
+        public int TimeoutSec { get; set; } = 120;
 
         /// <summary>First polling interval; it doubles up to 60 s (PayNet's advice: 5 s to 60 s).</summary>
         [Parameter]
@@ -69,7 +79,7 @@ namespace PayNet.PowerShell.Commands
             // Every bound value is read here, once: nothing later reads the (rebindable) parameters.
             CurrentTarget = PipelineInput;
             decimal? given = Amount is null ? (decimal?)null : Amount.For(PayNetApi.TopUp, "Check");
-            var request = new TopUpRequest { Product = Product, Account = Account, Amount = given, AmountId = AmountId, Customer = Customer, ExternalId = ExternalId };
+            var request = new TopUpRequest { Product = Product, Account = Account, Amount = given, AmountId = AmountId, Customer = Customer, ExternalId = ExternalId, Simulation = Simulation.IsPresent };
             CurrentTarget ??= request;
             if (given is decimal amount && !TopUpProductIds.IsInternational(Product))
                 MoneyRules.Validate(PayNetApi.TopUp, "Check", amount, "AED");
@@ -102,7 +112,8 @@ namespace PayNet.PowerShell.Commands
         private static string Describe(TopUpTransaction t)
         {
             string money = t.Price is decimal price ? $"{MoneyRules.Format(price)} {t.PriceCurrency ?? "AED"}" : t.Amount is decimal a ? $"{MoneyRules.Format(a)} {t.AmountCurrency ?? "AED"}" : "the reserved amount";
-            return $"{t.Product} for {t.Account}: {money} (external id {t.ExternalId})";
+            string text = $"{t.Product} for {t.Account}: {money} (external id {t.ExternalId})";
+            return t.Simulation ? "SIMULATION: test transaction, moves no money. " + text : text;
         }
     }
 }

@@ -11,7 +11,7 @@ namespace PayNet.PowerShell.Commands
     /// Start-PayNetTopUp -NoWait (polls find), or a pending Wallet receipt such as Add-PayNetMoney's
     /// (polls the transfer). Emits the final object; failures are non-terminating errors.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Wait, "PayNetTransaction")]
+    [Cmdlet(VerbsLifecycle.Wait, "PayNetTransaction", HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Wait-PayNetTransaction.md")]
     [OutputType(typeof(TopUpTransaction), typeof(WalletStatementLine))]
     public sealed class WaitPayNetTransactionCommand : PayNetConnectedCmdlet
     {

@@ -14,11 +14,14 @@ namespace PayNet.PowerShell.Commands
     /// <summary>
     /// Looks transactions up in any of the three APIs: TopUp by -Id or -ExternalId, Card by -XactId or
     /// -ReferenceNo (with -Detail for the full record) or by period (-From/-To, streaming every page),
-    /// Wallet by -TransferId. Binds from the pipeline: PayNet objects by value, Import-Csv rows by a
-    /// ReferenceNo, ExternalId, XactId or TransferId column. Not found is a non-terminating error.
-    /// Output keeps input order, also with -ThrottleLimit.
+    /// Wallet by -TransferId, or any service by -Reference (your reference: a Card reference_no, a
+    /// TopUp external id, a Wallet trace number found in the history); without -Service a reference is
+    /// looked up in every connected service. Binds from the pipeline: PayNet objects, their CSV or JSON
+    /// copies, plain reference strings, and Import-Csv rows with a ReferenceNo, ExternalId, XactId,
+    /// TransferId or Reference column. Not found is a non-terminating error. Output keeps input order,
+    /// also with -ThrottleLimit.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PayNetTransaction", DefaultParameterSetName = CardListSet)]
+    [Cmdlet(VerbsCommon.Get, "PayNetTransaction", DefaultParameterSetName = CardListSet, HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Get-PayNetTransaction.md")]
     [OutputType(typeof(TopUpTransaction), typeof(CardTransaction), typeof(CardTransactionDetail), typeof(WalletStatementLine))]
     public sealed class GetPayNetTransactionCommand : PayNetConnectedCmdlet
     {
@@ -29,12 +32,30 @@ namespace PayNet.PowerShell.Commands
         private const string CardReferenceSet = "CardReferenceNo";
         private const string CardListSet = "CardList";
         private const string WalletTransferSet = "WalletTransfer";
+        private const string ReferenceSet = "Reference";
 
         private OrderedLookups<IReadOnlyList<object>>? _lookups;
 
-        /// <summary>A PayNet object (top-up, card row, receipt, statement line): looked up again for its current state.</summary>
+        /// <summary>
+        /// What to look up again: a PayNet object (top-up, card row, receipt, statement line), a CSV or JSON
+        /// copy of one, an Import-Csv row with a ReferenceNo, ExternalId, XactId, TransferId or Reference
+        /// column, or a plain reference string (looked up in every connected service, or in -Service).
+        /// </summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
-        public IPayNetRecord InputObject { get; set; } = null!;
+        public PSObject InputObject { get; set; } = null!;
+
+        /// <summary>
+        /// Your reference: a Card reference_no, a TopUp external id, or a Wallet trace number (found in the
+        /// wallet's history). Without -Service every connected service is asked.
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = ReferenceSet)]
+        [Alias("TraceNumber")]
+        public string Reference { get; set; } = null!;
+
+        /// <summary>The services to look a -Reference (or a piped reference) up in; default every connected service.</summary>
+        [Parameter(ParameterSetName = ReferenceSet)]
+        [Parameter(ParameterSetName = InputObjectSet)]
+        public PayNetApi[]? Service { get; set; }
 
         /// <summary>TopUp: PayNet's transaction id.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = TopUpIdSet)]
@@ -59,13 +80,15 @@ namespace PayNet.PowerShell.Commands
         /// <summary>Card: the detail endpoint's full record (splits, value dates) instead of the check summary.</summary>
         [Parameter(ParameterSetName = CardXactSet)]
         [Parameter(ParameterSetName = CardReferenceSet)]
+        [Parameter(ParameterSetName = InputObjectSet)]
+        [Parameter(ParameterSetName = ReferenceSet)]
         public SwitchParameter Detail { get; set; }
 
-        /// <summary>Card list: first day of the period.</summary>
+        /// <summary>Card list: first day of the period (included).</summary>
         [Parameter(Mandatory = true, ParameterSetName = CardListSet)]
         public DateTime From { get; set; }
 
-        /// <summary>Card list: end of the period (exclusive midnight, as PayNet's list is).</summary>
+        /// <summary>Card list: last day of the period (included): -From X -To X is the one day X.</summary>
         [Parameter(Mandatory = true, ParameterSetName = CardListSet)]
         public DateTime To { get; set; }
 
@@ -94,10 +117,9 @@ namespace PayNet.PowerShell.Commands
             if (ParameterSetName == CardListSet)
             {
                 CurrentTarget = $"{From:yyyy-MM-dd}..{To:yyyy-MM-dd}";
-                if (From > To)
-                    throw new PayNetException(PayNetApi.Card, "List", PayNetErrorCategory.InvalidArgument, $"-From {From:yyyy-MM-dd} is after -To {To:yyyy-MM-dd}.");
+                var period = DayPeriod.Of(From, To, PayNetApi.Card, "List");
                 var card = RequireConnection(PayNetApi.Card).CardClient;
-                var query = new CardListQuery { From = From, To = To, IncludeFailed = IncludeFailed.IsPresent, Untransferred = Untransferred.IsPresent };
+                var query = new CardListQuery { From = period.FirstDay, To = period.ExclusiveEnd, IncludeFailed = IncludeFailed.IsPresent, Untransferred = Untransferred.IsPresent };
                 foreach (var row in Stream(ct => card.ListAsync(query, ct))) WriteObject(row);
                 return;
             }
@@ -140,9 +162,138 @@ namespace PayNet.PowerShell.Commands
                 case CardXactSet: return (XactId, CardLookup(xactId: XactId, referenceNo: null));
                 case CardReferenceSet: return (ReferenceNo, CardLookup(xactId: null, referenceNo: ReferenceNo));
                 case WalletTransferSet: return (TransferId, WalletLookup(TransferId));
-                default: return (InputObject, FromRecord(InputObject));
+                case ReferenceSet: return (Reference, AnyService(Reference.Trim(), Service));
+                default: return FromInput(InputObject);
             }
         }
+
+        /// <summary>
+        /// A piped object: a PayNet record as itself; anything else (a CSV or JSON copy of a record, a ledger
+        /// row, a string) by the properties it carries, with its Service property when it has one.
+        /// </summary>
+        /// <remarks>The error target of a row is the value looked up (as for -ReferenceNo), of a record the record.</remarks>
+        private (object? Target, Func<CancellationToken, Task<IReadOnlyList<object>>> Lookup) FromInput(PSObject input)
+        {
+            if (input.BaseObject is IPayNetRecord record) return (record, FromRecord(record));
+            if (input.BaseObject is string text)
+            {
+                CurrentTarget = text;
+                if (string.IsNullOrWhiteSpace(text)) throw Invalid("An empty reference cannot be looked up.");
+                return (text.Trim(), AnyService(text.Trim(), Service));
+            }
+            CurrentTarget = input;
+            var (key, lookup) = FromRow(input);
+            return (key, lookup);
+        }
+
+        private (string Key, Func<CancellationToken, Task<IReadOnlyList<object>>> Lookup) FromRow(PSObject input)
+        {
+            string? Text(string name) => input.Properties[name]?.Value is { } value && value.ToString() is { } s && !string.IsNullOrWhiteSpace(s) ? s.Trim() : null;
+            PayNetApi? service = ServiceOf(input.Properties["Service"]?.Value);
+            string? xactId = Text("XactId") ?? Text("xact_id");
+            string? referenceNo = Text("ReferenceNo") ?? Text("reference_no");
+            string? externalId = Text("ExternalId") ?? Text("external_transaction_id");
+            string? transferId = Text("TransferId") ?? Text("transfer_id");
+            string? reference = Text("Reference") ?? Text("TraceNumber");
+            string? id = Text("Id");
+
+            if (service == PayNetApi.Card || (service is null && (xactId ?? referenceNo) is not null))
+            {
+                if (xactId is not null) return (xactId, CardLookup(xactId, null));
+                if ((referenceNo ?? reference) is string cardReference) return (cardReference, CardLookup(null, cardReference));
+            }
+            if (service == PayNetApi.TopUp || (service is null && externalId is not null))
+            {
+                if (service == PayNetApi.TopUp && id is not null) { string topUpId = id; return (topUpId, TopUp(client => ct => client.FindAsync(transactionId: topUpId, cancellationToken: ct))); }
+                if ((externalId ?? reference) is string external) return (external, TopUp(client => ct => client.FindAsync(externalId: external, cancellationToken: ct)));
+            }
+            if (service == PayNetApi.Wallet || (service is null && transferId is not null))
+            {
+                if (long.TryParse(transferId ?? (service == PayNetApi.Wallet ? id : null), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long transfer))
+                    return (transfer.ToString(System.Globalization.CultureInfo.InvariantCulture), WalletLookup(transfer));
+                if (reference is not null) return (reference, WalletByReference(reference));
+            }
+            if (reference is not null) return (reference, AnyService(reference, service is PayNetApi one ? new[] { one } : Service));
+            throw Invalid("The input has none of ReferenceNo, XactId, ExternalId, TransferId or Reference to look up.");
+        }
+
+        private static PayNetApi? ServiceOf(object? value)
+        {
+            switch (value is PSObject wrapped ? wrapped.BaseObject : value)
+            {
+                case PayNetApi api: return api;
+                case string name when Enum.TryParse(name.Trim(), true, out PayNetApi parsed) && Enum.IsDefined(typeof(PayNetApi), parsed): return parsed;
+                case int number when Enum.IsDefined(typeof(PayNetApi), number): return (PayNetApi)number;
+                case long number when Enum.IsDefined(typeof(PayNetApi), (int)number): return (PayNetApi)(int)number;
+                default: return null;
+            }
+        }
+
+        /// <summary>
+        /// A reference asked of every service named (default: every connected one), in the order Card, TopUp,
+        /// Wallet; what any of them finds is the answer. Not found anywhere is one NotFound error naming the
+        /// services asked.
+        /// </summary>
+        private Func<CancellationToken, Task<IReadOnlyList<object>>> AnyService(string reference, PayNetApi[]? services)
+        {
+            var asked = (services is { Length: > 0 } ? services.Distinct() : new[] { PayNetApi.Card, PayNetApi.TopUp, PayNetApi.Wallet }.Where(IsConnected)).ToList();
+            if (asked.Count == 0) RequireConnection(PayNetApi.Card); // the usual "run Connect-PayNet" error
+            var lookups = asked.Select(api => (Api: api, Lookup: api switch
+            {
+                PayNetApi.Card => CardLookup(null, reference),
+                PayNetApi.TopUp => TopUp(client => ct => client.FindAsync(externalId: reference, cancellationToken: ct)),
+                _ => WalletByReference(reference),
+            })).ToList();
+            return async ct =>
+            {
+                var found = new List<object>();
+                var failures = new List<PayNetException>();
+                foreach (var (api, lookup) in lookups)
+                {
+                    try
+                    {
+                        found.AddRange(await lookup(ct).ConfigureAwait(false));
+                    }
+                    catch (PayNetException error) when (error.Category == PayNetErrorCategory.NotFound || error.Category == PayNetErrorCategory.InvalidArgument)
+                    {
+                        failures.Add(error);
+                    }
+                }
+                if (found.Count > 0) return found;
+                if (failures.Count == 1 && asked.Count == 1) throw failures[0];
+                throw new PayNetException(asked.Count == 1 ? asked[0] : PayNetApi.Card, "Find", PayNetErrorCategory.NotFound,
+                    $"No transaction has reference '{reference}' in {string.Join(", ", asked)}.", reference: reference);
+            };
+        }
+
+        private bool IsConnected(PayNetApi api) => Connection is { } given ? given.Has(api) : Connections.Get(api) is not null;
+
+        /// <summary>
+        /// A Wallet payment by its trace number, from the wallet's history (newest first, up to the
+        /// connection's reconcile window of lines): Wallet has no lookup by trace number of its own.
+        /// </summary>
+        private Func<CancellationToken, Task<IReadOnlyList<object>>> WalletByReference(string traceNumber)
+        {
+            var client = RequireConnection(PayNetApi.Wallet).WalletClient;
+            int maxLines = Math.Max(client.Settings.ReconcileMaxLines, 1000);
+            return async ct =>
+            {
+                var found = new List<object>();
+                int read = 0;
+                await foreach (var line in client.GetStatementAsync(pageSize: 100, cancellationToken: ct).ConfigureAwait(false))
+                {
+                    if (string.Equals(line.TraceNumber, traceNumber, StringComparison.OrdinalIgnoreCase)) found.Add(line);
+                    if (++read >= maxLines) break;
+                }
+                if (found.Count == 0)
+                    throw new PayNetException(PayNetApi.Wallet, "History", PayNetErrorCategory.NotFound,
+                        $"No Wallet transfer has trace number '{traceNumber}' in the newest {read} line(s) of the history.", reference: traceNumber);
+                return found;
+            };
+        }
+
+        private static PayNetException Invalid(string message) =>
+            new PayNetException(PayNetApi.Card, "Find", PayNetErrorCategory.InvalidArgument, message);
 
         private Func<CancellationToken, Task<IReadOnlyList<object>>> FromRecord(IPayNetRecord record)
         {

@@ -9,7 +9,7 @@ namespace PayNet.PowerShell.Commands
     /// type) before anything is sent; a bad file is a PayNetInvalidFile error and the next one is tried.
     /// Takes files piped from Get-ChildItem.
     /// </summary>
-    [Cmdlet(VerbsCommon.Add, "PayNetDocument", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Add, "PayNetDocument", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Add-PayNetDocument.md")]
     [OutputType(typeof(WalletDocument))]
     public sealed class AddPayNetDocumentCommand : WalletCmdlet
     {

@@ -11,7 +11,7 @@ namespace PayNet.PowerShell.Commands
     /// type). Validates, asks ShouldProcess, executes once and returns the receipt, normally Pending
     /// until the gateway confirms: pipe it to Wait-PayNetTransaction to wait for the credit.
     /// </summary>
-    [Cmdlet(VerbsCommon.Add, "PayNetMoney", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Add, "PayNetMoney", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Add-PayNetMoney.md")]
     [OutputType(typeof(WalletPaymentReceipt))]
     public sealed class AddPayNetMoneyCommand : SystemPaymentCmdlet
     {

@@ -11,7 +11,7 @@ namespace PayNet.PowerShell.Commands
     /// Accepts agreements by id, or piped from Get-PayNetAgreement, each under ShouldProcess naming the
     /// agreement and version. Emits the agreement as PayNet now records it. Accepting twice is harmless.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Approve, "PayNetAgreement", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Approve, "PayNetAgreement", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Approve-PayNetAgreement.md")]
     [OutputType(typeof(WalletAgreement))]
     public sealed class ApprovePayNetAgreementCommand : WalletCmdlet
     {

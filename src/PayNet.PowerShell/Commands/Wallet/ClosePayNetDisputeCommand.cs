@@ -5,7 +5,7 @@ using PayNet.Core.Wallet;
 namespace PayNet.PowerShell.Commands
 {
     /// <summary>Closes (withdraws) a dispute that is not closed yet; piped disputes bind -Id.</summary>
-    [Cmdlet(VerbsCommon.Close, "PayNetDispute", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Close, "PayNetDispute", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Close-PayNetDispute.md")]
     [OutputType(typeof(WalletDispute))]
     public sealed class ClosePayNetDisputeCommand : WalletCmdlet
     {

@@ -5,7 +5,7 @@ using PayNet.Core.Wallet;
 namespace PayNet.PowerShell.Commands
 {
     /// <summary>The agreements (terms) the member is asked to accept, with whether they have been.</summary>
-    [Cmdlet(VerbsCommon.Get, "PayNetAgreement")]
+    [Cmdlet(VerbsCommon.Get, "PayNetAgreement", HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Get-PayNetAgreement.md")]
     [OutputType(typeof(WalletAgreement))]
     public sealed class GetPayNetAgreementCommand : WalletCmdlet
     {

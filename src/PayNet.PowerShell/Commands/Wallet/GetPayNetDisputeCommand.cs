@@ -6,7 +6,7 @@ using PayNet.Core.Wallet;
 namespace PayNet.PowerShell.Commands
 {
     /// <summary>One dispute by -Id (or piped), or the member's disputes, optionally in one -State, streamed page by page.</summary>
-    [Cmdlet(VerbsCommon.Get, "PayNetDispute", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "PayNetDispute", DefaultParameterSetName = ListSet, SupportsPaging = true, HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Get-PayNetDispute.md")]
     [OutputType(typeof(WalletDispute))]
     public sealed class GetPayNetDisputeCommand : WalletCmdlet
     {

@@ -4,7 +4,7 @@ using PayNet.Core.Wallet;
 namespace PayNet.PowerShell.Commands
 {
     /// <summary>The member's uploaded KYC documents with their review state, or one by -Id.</summary>
-    [Cmdlet(VerbsCommon.Get, "PayNetDocument")]
+    [Cmdlet(VerbsCommon.Get, "PayNetDocument", HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Get-PayNetDocument.md")]
     [OutputType(typeof(WalletDocument))]
     public sealed class GetPayNetDocumentCommand : WalletCmdlet
     {

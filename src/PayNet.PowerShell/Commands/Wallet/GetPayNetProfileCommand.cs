@@ -4,7 +4,7 @@ using PayNet.Core.Wallet;
 namespace PayNet.PowerShell.Commands
 {
     /// <summary>The signed-in Wallet member's profile.</summary>
-    [Cmdlet(VerbsCommon.Get, "PayNetProfile")]
+    [Cmdlet(VerbsCommon.Get, "PayNetProfile", HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Get-PayNetProfile.md")]
     [OutputType(typeof(WalletMember))]
     public sealed class GetPayNetProfileCommand : WalletCmdlet
     {

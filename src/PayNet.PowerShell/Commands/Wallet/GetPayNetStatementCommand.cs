@@ -12,7 +12,7 @@ namespace PayNet.PowerShell.Commands
     /// (debits negative). Streams page by page: -First stops reading, so pages past it are never fetched.
     /// Takes the default account, -AccountId, or accounts piped from Get-PayNetWallet.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PayNetStatement", DefaultParameterSetName = AccountSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "PayNetStatement", DefaultParameterSetName = AccountSet, SupportsPaging = true, HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Get-PayNetStatement.md")]
     [OutputType(typeof(WalletStatementLine))]
     public sealed class GetPayNetStatementCommand : WalletCmdlet
     {
@@ -33,9 +33,10 @@ namespace PayNet.PowerShell.Commands
         /// <summary>The Wallet account; the default account when omitted.</summary>
         [Parameter(Position = 2, ValueFromPipelineByPropertyName = true, ParameterSetName = AccountSet)]
         [Alias("WalletId")]
+        [ArgumentCompleter(typeof(PayNet.PowerShell.Completers.WalletAccountCompleter))]
         public long? AccountId { get; set; }
 
-        /// <summary>An account from Get-PayNetWallet. A TopUp POS balance has no statement and is reported as an error.</summary>
+        /// <summary>An account from Get-PayNetWallet. A TopUp POS balance has no statement and is skipped (-Verbose says so).</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = BalanceSet)]
         public PayNetBalance InputObject { get; set; } = null!;
 
@@ -48,7 +49,13 @@ namespace PayNet.PowerShell.Commands
             if (ParameterSetName == BalanceSet)
             {
                 CurrentTarget = InputObject;
-                if (InputObject.Service != PayNetApi.Wallet || !long.TryParse(InputObject.AccountId, NumberStyles.None, CultureInfo.InvariantCulture, out long fromInput))
+                if (InputObject.Service != PayNetApi.Wallet)
+                {
+                    // Get-PayNetWallet lists the TopUp POS balance too; it has no statement, so it is skipped.
+                    WriteVerbose($"Skipped {InputObject.Service} account {InputObject.AccountId}: only Wallet accounts have a statement.");
+                    return;
+                }
+                if (!long.TryParse(InputObject.AccountId, NumberStyles.None, CultureInfo.InvariantCulture, out long fromInput))
                 {
                     WriteItemError(ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, InputObject,
                         $"{InputObject.Service} account {InputObject.AccountId} has no Wallet statement.",

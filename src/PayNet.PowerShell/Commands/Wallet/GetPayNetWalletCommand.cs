@@ -14,7 +14,7 @@ namespace PayNet.PowerShell.Commands
     /// so the list formats as one table and exports as one CSV. With -Connection, only the services of
     /// that connection are read.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PayNetWallet")]
+    [Cmdlet(VerbsCommon.Get, "PayNetWallet", HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Get-PayNetWallet.md")]
     [OutputType(typeof(WalletBalance), typeof(TopUpPosBalance))]
     public sealed class GetPayNetWalletCommand : WalletCmdlet
     {

@@ -18,7 +18,7 @@ namespace PayNet.PowerShell.Commands
     /// executes exactly that quote; -QrString (or a decoded QR code piped in) pays a QR code.
     /// Import-Csv rows bind by column name; each bad row is a non-terminating error and the batch goes on.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "PayNetPayment", DefaultParameterSetName = MemberSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsLifecycle.Invoke, "PayNetPayment", DefaultParameterSetName = MemberSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Invoke-PayNetPayment.md")]
     [OutputType(typeof(WalletPaymentQuote), typeof(WalletPaymentReceipt))]
     public sealed class InvokePayNetPaymentCommand : WalletCmdlet
     {
@@ -29,11 +29,20 @@ namespace PayNet.PowerShell.Commands
         private const string QrCodeSet = "QrCode";
         private const string PayAction = "Pay (moves money)";
 
-        /// <summary>The payee: username, mobile number or account number; a member id works too ("id:3" forces the id reading).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = MemberSet)]
-        [Alias("Payee", "PayeeId", "Recipient", "To", "ToMemberPrincipal")]
+        /// <summary>
+        /// The payee's member id, a positive whole number, and nothing else: it is never read as a username
+        /// or mobile number (use -ToPrincipal for those). Anything else is a PayNetInvalidArgument error.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = MemberSet)]
+        [Alias("PayeeId", "PayeeMemberId", "member_id")]
         [AllowEmptyString]
-        public string ToMemberId { get; set; } = null!;
+        public string? ToMemberId { get; set; }
+
+        /// <summary>The payee's principal: username, mobile number or account number, exactly as PayNet knows it.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = MemberSet)]
+        [Alias("Payee", "Recipient", "To", "ToMemberPrincipal")]
+        [AllowEmptyString]
+        public string? ToPrincipal { get; set; }
 
         /// <summary>
         /// The payee's member id, read as an id and nothing else. A member from Get-PayNetMember (or
@@ -122,18 +131,15 @@ namespace PayNet.PowerShell.Commands
         private void PayMember()
         {
             bool byId = ParameterSetName == MemberIdSet;
-            string payee = byId ? "id:" + MemberId.ToString(CultureInfo.InvariantCulture) : ToMemberId;
-            CurrentTarget = PipelineInput ?? new WalletPaymentInput { ToMemberId = payee, Amount = Amount.IsValid ? Amount.Value : (decimal?)null, AmountText = Amount.Text, TransferType = TransferType, Description = Description, Reference = Reference };
+            CurrentTarget = PipelineInput ?? new WalletPaymentInput { ToMemberId = byId ? MemberId.ToString(CultureInfo.InvariantCulture) : ToMemberId, ToPrincipal = ToPrincipal, Amount = Amount.IsValid ? Amount.Value : (decimal?)null, AmountText = Amount.Text, TransferType = TransferType, Description = Description, Reference = Reference };
             decimal amount = Amount.For(PayNetApi.Wallet, "ValidatePayment");
             if (!Validate.IsPresent && BatchHalted()) return;
-            // An empty CSV cell is this row's error, not a binding failure PowerShell would word for us.
-            if (string.IsNullOrWhiteSpace(payee))
-                throw new PayNetException(PayNetApi.Wallet, "ValidatePayment", PayNetErrorCategory.InvalidArgument, "The payment names no payee (-ToMemberId is empty).");
+            var payee = byId ? new WalletPaymentRequest(MemberId, amount) : Payee(amount);
             var client = Wallet;
             MoneyRules.Validate(PayNetApi.Wallet, "ValidatePayment", amount, client.Settings.DefaultCurrency);
             int? typeId = WalletTransferTypes.Resolve(TransferType, client.Settings.TransferTypes, "ValidatePayment");
             CheckTransferType(client, typeId);
-            var quote = QuoteFor(client, payee, typeId, amount);
+            var quote = Await(ct => client.ValidatePaymentAsync(Request(payee, typeId), ct));
             if (Validate.IsPresent)
             {
                 WriteObject(quote);
@@ -143,28 +149,21 @@ namespace PayNet.PowerShell.Commands
         }
 
         /// <summary>
-        /// Validates against the payee as a principal first (usernames and mobile numbers are digits too);
-        /// a number PayNet knows no principal for is then tried as a member id.
+        /// Exactly one payee, read exactly one way: -ToMemberId as a member id, -ToPrincipal as a principal.
+        /// A number is never tried both ways, so a member id can never pay the member whose username it is.
+        /// An empty CSV cell or both columns filled is this row's error, not a binding failure.
         /// </summary>
-        private WalletPaymentQuote QuoteFor(WalletClient client, string payee, int? typeId, decimal amount)
+        private WalletPaymentRequest Payee(decimal amount)
         {
-            payee = payee.Trim();
-            if (payee.StartsWith("id:", StringComparison.OrdinalIgnoreCase))
-            {
-                if (!long.TryParse(payee.Substring(3), NumberStyles.None, CultureInfo.InvariantCulture, out long forced) || forced <= 0)
-                    throw new PayNetException(PayNetApi.Wallet, "ValidatePayment", PayNetErrorCategory.InvalidArgument, $"'{payee}' is not a member id.");
-                return Await(ct => client.ValidatePaymentAsync(Request(new WalletPaymentRequest(forced, amount), typeId), ct));
-            }
-            try
-            {
-                return Await(ct => client.ValidatePaymentAsync(Request(new WalletPaymentRequest(payee, amount), typeId), ct));
-            }
-            catch (PayNetException notFound) when (notFound.Category == PayNetErrorCategory.NotFound
-                && long.TryParse(payee, NumberStyles.None, CultureInfo.InvariantCulture, out long memberId) && memberId > 0)
-            {
-                WriteVerbose($"No member has the principal '{payee}'; trying it as a member id.");
-                return Await(ct => client.ValidatePaymentAsync(Request(new WalletPaymentRequest(memberId, amount), typeId), ct));
-            }
+            bool hasId = !string.IsNullOrWhiteSpace(ToMemberId), hasPrincipal = !string.IsNullOrWhiteSpace(ToPrincipal);
+            if (hasId && hasPrincipal)
+                throw Invalid($"The payment names two payees (-ToMemberId '{ToMemberId!.Trim()}' and -ToPrincipal '{ToPrincipal!.Trim()}'): give one.");
+            if (hasPrincipal) return new WalletPaymentRequest(ToPrincipal!.Trim(), amount);
+            if (!hasId) throw Invalid("The payment names no payee (-ToMemberId and -ToPrincipal are empty).");
+            string id = ToMemberId!.Trim();
+            if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out long memberId) || memberId <= 0)
+                throw Invalid($"-ToMemberId '{id}' is not a member id (a positive whole number). A username, mobile number or account number goes in -ToPrincipal.");
+            return new WalletPaymentRequest(memberId, amount);
         }
 
         /// <summary>
@@ -191,6 +190,9 @@ namespace PayNet.PowerShell.Commands
             throw new PayNetException(PayNetApi.Wallet, "ValidatePayment", PayNetErrorCategory.InvalidArgument,
                 $"Transfer type {(string.IsNullOrWhiteSpace(TransferType) ? id.ToString(CultureInfo.InvariantCulture) : $"'{TransferType!.Trim()}' ({id})")} is not one PayNet lists for {client.Principal} in {client.Settings.DefaultCurrency}. Use one of: {offered}.");
         }
+
+        private static PayNetException Invalid(string message) =>
+            new PayNetException(PayNetApi.Wallet, "ValidatePayment", PayNetErrorCategory.InvalidArgument, message);
 
         private WalletPaymentRequest Request(WalletPaymentRequest request, int? typeId)
         {

@@ -10,7 +10,7 @@ namespace PayNet.PowerShell.Commands
     /// Opens a dispute on a transfer the member took part in. A receipt or statement line piped in
     /// binds -TransferId by property name. The amount defaults to the whole transfer.
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "PayNetDispute", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.New, "PayNetDispute", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/New-PayNetDispute.md")]
     [OutputType(typeof(WalletDispute))]
     public sealed class NewPayNetDisputeCommand : WalletCmdlet
     {

@@ -11,7 +11,7 @@ namespace PayNet.PowerShell.Commands
     /// Creates a QR code others scan to pay this member. Without -Amount it is static (the payer types
     /// the amount; reusable, never expires); with -Amount it is dynamic (single use, expires).
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "PayNetQrCode", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsCommon.New, "PayNetQrCode", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/New-PayNetQrCode.md")]
     [OutputType(typeof(WalletQrCode))]
     public sealed class NewPayNetQrCodeCommand : WalletCmdlet
     {

@@ -11,7 +11,7 @@ namespace PayNet.PowerShell.Commands
     /// the console, or -Otp in scripts), then the member and their wallet are created with -Pin as login
     /// PIN. Scripts run it twice: without -Otp (PayNet sends the code; PayNetOtpRequired) and then with it.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Register, "PayNetMember", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Register, "PayNetMember", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Register-PayNetMember.md")]
     [OutputType(typeof(RegisteredWalletMember))]
     public sealed class RegisterPayNetMemberCommand : WalletCmdlet
     {

@@ -11,7 +11,7 @@ namespace PayNet.PowerShell.Commands
     /// default; the account goes out as the ACCOUNTNUMBER custom field). Validates, asks ShouldProcess,
     /// executes once and returns the receipt; a pending one can be waited for with Wait-PayNetTransaction.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Request, "PayNetWithdrawal", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsLifecycle.Request, "PayNetWithdrawal", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Request-PayNetWithdrawal.md")]
     [OutputType(typeof(WalletPaymentReceipt))]
     public sealed class RequestPayNetWithdrawalCommand : SystemPaymentCmdlet
     {

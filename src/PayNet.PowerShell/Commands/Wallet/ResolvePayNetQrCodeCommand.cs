@@ -7,7 +7,7 @@ namespace PayNet.PowerShell.Commands
     /// Reads what a QR code asks for (payee, amount, state) and whether this member can pay it now.
     /// Moves no money; pipe the result to Invoke-PayNetPayment to pay it.
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Resolve, "PayNetQrCode")]
+    [Cmdlet(VerbsDiagnostic.Resolve, "PayNetQrCode", HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Resolve-PayNetQrCode.md")]
     [OutputType(typeof(WalletQrCode))]
     public sealed class ResolvePayNetQrCodeCommand : WalletCmdlet
     {

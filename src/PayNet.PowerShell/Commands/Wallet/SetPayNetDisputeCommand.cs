@@ -6,7 +6,7 @@ using PayNet.Core.Wallet;
 namespace PayNet.PowerShell.Commands
 {
     /// <summary>Adds a comment to an open dispute and/or replaces its description (PayNet allows it while Open or InReview).</summary>
-    [Cmdlet(VerbsCommon.Set, "PayNetDispute", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "PayNetDispute", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Set-PayNetDispute.md")]
     [OutputType(typeof(WalletDispute))]
     public sealed class SetPayNetDisputeCommand : WalletCmdlet
     {

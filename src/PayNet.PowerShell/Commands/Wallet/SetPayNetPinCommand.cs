@@ -12,7 +12,7 @@ namespace PayNet.PowerShell.Commands
     /// an OTP, then the OTP (typed at the console, or -Otp) completes the change. The connection signs in
     /// and confirms payments with the new PIN from then on. Neither PIN appears in any output or log.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "PayNetPin", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "PayNetPin", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Set-PayNetPin.md")]
     [OutputType(typeof(WalletPinChangeResult))]
     public sealed class SetPayNetPinCommand : WalletCmdlet
     {

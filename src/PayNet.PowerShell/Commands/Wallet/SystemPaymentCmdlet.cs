@@ -33,7 +33,7 @@ namespace PayNet.PowerShell.Commands
         private protected void RunSystemPayment(string operation, int transferTypeId, string defaultDescription, string action,
             string? destination = null, string? accountNumber = null)
         {
-            CurrentTarget = PipelineInput ?? new WalletPaymentInput { ToMemberId = destination, Amount = Amount.IsValid ? Amount.Value : (decimal?)null, AmountText = Amount.Text, Description = Description, Reference = Reference };
+            CurrentTarget = PipelineInput ?? new WalletPaymentInput { ToPrincipal = destination, Amount = Amount.IsValid ? Amount.Value : (decimal?)null, AmountText = Amount.Text, Description = Description, Reference = Reference };
             decimal amount = Amount.For(PayNetApi.Wallet, operation);
             if (BatchHalted()) return;
             var client = Wallet;

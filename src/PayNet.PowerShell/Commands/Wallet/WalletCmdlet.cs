@@ -33,7 +33,7 @@ namespace PayNet.PowerShell.Commands
             string? answer;
             try
             {
-                answer = Prompt("One-time password", $"PayNet sent a one-time password to {where} for {purpose}. Type it here");
+                answer = Prompt("One-time password", OtpQuestion(purpose, mobile));
             }
             catch (Exception noConsole) when (!(noConsole is PipelineStoppedException) && !(noConsole is OperationCanceledException))
             {
@@ -45,6 +45,24 @@ namespace PayNet.PowerShell.Commands
                 $"{Capitalize(purpose)} needs a one-time password and none was given. PayNet has sent one to {where}.",
                 "Run the command again with -Otp <code> within 5 minutes (a newer request replaces the code).");
             return null;
+        }
+
+        /// <summary>The widest an OTP question may be: it must fit on one line of an 80-column console.</summary>
+        internal const int OtpPromptWidth = 79;
+
+        /// <summary>
+        /// The text after "One-time password: ", kept to one 80-column line with room for a 6-digit code:
+        /// the purpose is shortened, then dropped, before the line would wrap.
+        /// </summary>
+        internal static string OtpQuestion(string purpose, string? mobile)
+        {
+            const string caption = "One-time password: ";
+            const int codeRoom = 8;
+            string where = string.IsNullOrWhiteSpace(mobile) ? "your mobile" : "mobile …" + Last4(mobile!);
+            string tail = $", sent to {where}";
+            int purposeRoom = OtpPromptWidth - caption.Length - codeRoom - tail.Length;
+            if (purpose.Length > purposeRoom) purpose = purpose.Substring(0, Math.Max(0, purposeRoom - 1)) + "…";
+            return purpose + tail;
         }
 
         /// <summary>

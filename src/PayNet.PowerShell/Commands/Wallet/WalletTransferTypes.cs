@@ -20,8 +20,8 @@ namespace PayNet.PowerShell.Commands
             ("Loyalty", "Paid from the loyalty wallet"),
             ("FixedFee", "Payment with a fixed fee charged to the payer"),
             ("PercentFee", "Payment with a percentage fee charged to the payer"),
-            ("Cashback", "Payment that credits cashback to the payer"),
-            ("Discount", "Payment with a discount off the amount"),
+            ("Cashback", "Payment in full, no fees; the cashback comes back to the payer afterwards as its own transfer"),
+            ("Discount", "Payment in full, no fees; the discount comes back to the payer afterwards as its own transfer"),
         };
 
         public static int IdOf(string name, WalletTransferTypeIds ids) => Compact(name) switch

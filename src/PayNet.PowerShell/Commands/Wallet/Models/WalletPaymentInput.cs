@@ -9,6 +9,7 @@ namespace PayNet.PowerShell.Models
     public sealed class WalletPaymentInput
     {
         public string? ToMemberId { get; set; }
+        public string? ToPrincipal { get; set; }
         public decimal? Amount { get; set; }
         /// <summary>The amount exactly as given (a CSV cell's text), also when it was not an amount.</summary>
         public string? AmountText { get; set; }
@@ -20,7 +21,7 @@ namespace PayNet.PowerShell.Models
         public override string ToString()
         {
             string amount = Amount?.ToString(CultureInfo.InvariantCulture) ?? (AmountText is null ? "(no amount)" : $"'{AmountText}'");
-            string to = QrString is null ? $"to {ToMemberId}" : "by QR code";
+            string to = QrString is null ? $"to {(string.IsNullOrWhiteSpace(ToPrincipal) ? "member id " + ToMemberId : ToPrincipal)}" : "by QR code";
             string type = string.IsNullOrEmpty(TransferType) ? string.Empty : $" ({TransferType})";
             string reference = string.IsNullOrEmpty(Reference) ? string.Empty : $", reference {Reference}";
             return $"{amount} {to}{type}{reference}";
