@@ -130,7 +130,7 @@ Describe 'Every money move is journaled' {
         $null = Invoke-PayNetPayment -ToPrincipal 86888 -Amount 123.45 -TransferType FixedFee -Confirm:$false
         $lines = (Get-PayNetJournal -Path $dir | Out-String -Width 200) -split "`r?`n" | Where-Object { $_.Trim() }
         $lines.Count | Should -Be 4 # header, rule, two moves
-        $lines[0] | Should -Match '^Time\s+Operation\s+Reference\s+Amount\s+Cur\s+State'
+        $lines[0] | Should -Match '^Time\s+Operation\s+Reference\s+Amount\s+Currency\s+State'
         $lines | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 80 }
         $trace = (Get-PayNetJournal -Path $dir -Service Wallet).Reference
         $lines | Where-Object { $_ -match 'MemberPayment' } | Should -Match ([regex]::Escape($trace)) -Because 'a whole trace number fits'

@@ -62,6 +62,8 @@ namespace PayNet.PowerShell
         {
             get
             {
+                // Without pipeline input the property holds whatever PowerShell last set, not a row of ours.
+                if (!MyInvocation.ExpectingInput) return null;
                 try { return CurrentPipelineObjectProperty?.GetValue(this) is PSObject row && row.BaseObject is not null ? row : null; }
                 catch (Exception e) when (e is System.Reflection.TargetInvocationException || e is MemberAccessException) { return null; }
             }

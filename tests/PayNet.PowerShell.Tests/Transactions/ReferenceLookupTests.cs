@@ -114,9 +114,12 @@ public sealed class ReferenceLookupTests : SandboxCmdletTest
         var unknown = lost.Terminating ?? Assert.Single(lost.Errors, e => e.ErrorId == ErrorIds.StateUnknown);
         Assert.Equal(ErrorIds.StateUnknown, unknown.ErrorId);
         var advice = unknown.RecommendedAction!;
-        var reference = Regex.Match(advice, "reference '([^']+)'").Groups[1].Value;
-        Assert.Equal("lost-1", reference);
-        // "Run Get-PayNetTransaction for reference 'lost-1'": the command it describes.
+        Assert.Equal("Sync-PayNetJournal -Reference 'lost-1'", advice);
+        // The advice runs verbatim and settles the journal entry to what PayNet booked.
+        var settled = Session.Run(advice);
+        Assert.Empty(settled.Errors);
+        Assert.Contains(settled.Output, e => e is PayNet.Core.Journal.JournalEntry j && j.Reference == "lost-1" && j.State == PayNet.Core.Journal.MoneyMoveState.Succeeded);
+        var reference = Regex.Match(advice, "-Reference '([^']+)'").Groups[1].Value;
         var followUp = Session.Run($"Get-PayNetTransaction -Reference '{reference}'");
         Assert.Empty(followUp.Errors);
         Assert.Equal("lost-1", Assert.IsType<WalletStatementLine>(Assert.Single(followUp.Output)).TraceNumber);

@@ -235,13 +235,13 @@ public sealed class InvokePaymentTests : IClassFixture<SandboxFixture>
     }
 
     [Fact]
-    public async Task CSV_columns_go_to_one_payee_parameter_each_MemberId_to_the_id_Payee_and_Username_to_the_principal()
+    public async Task CSV_columns_go_to_one_payee_parameter_each_MemberId_to_the_id_Payee_and_Recipient_to_the_principal()
     {
         await _sandbox.ResetAsync();
         using var session = _sandbox.Connect();
         // One file with a member-id column and a principal column, another keyed by username.
         const string csv = "MemberId,Payee,Amount,Reference\n4,,1.00,by-id\n,9555,2.00,by-payee\n9555,,4.00,id-not-username\n";
-        const string usernames = "Username,Amount,Reference\n86888,3.00,by-username\n";
+        const string usernames = "Recipient,Amount,Reference\n86888,3.00,by-username\n";
 
         var result = session.Run("$csv, $usernames | ForEach-Object { $_ | ConvertFrom-Csv } | Invoke-PayNetPayment -Confirm:$false", new { csv, usernames });
 
@@ -249,7 +249,8 @@ public sealed class InvokePaymentTests : IClassFixture<SandboxFixture>
         Assert.Equal(new[] { ("by-id", 1.00m), ("by-payee", 2.00m), ("by-username", 3.00m) }, ledger.Select(l => (l.Reference, l.Amount)));
         var error = Assert.Single(result.Errors);
         Assert.Equal(ErrorIds.NotFound, error.ErrorId);
-        Assert.Equal("9555", Assert.IsType<WalletPaymentInput>(error.TargetObject).ToMemberId);
+        // The TargetObject is the CSV row itself.
+        Assert.Equal("9555", Assert.IsType<System.Management.Automation.PSObject>(error.TargetObject).Properties["MemberId"].Value);
         Assert.Equal(new[] { "by-id", "by-payee", "by-username" }, result.OutputOf<WalletPaymentReceipt>().Select(r => r.TraceNumber));
     }
 }

@@ -67,7 +67,7 @@ public sealed class WalletContractTests
         const string name = "Invoke-PayNetPayment";
         var expected = new Dictionary<string, string[]>
         {
-            ["ToMemberId"] = new[] { "PayeeId", "PayeeMemberId", "member_id" },
+            ["ToMemberId"] = new[] { "MemberId", "PayeeId", "PayeeMemberId", "member_id" },
             ["ToPrincipal"] = new[] { "Payee", "Recipient", "To", "ToMemberPrincipal" },
             ["Amount"] = new[] { "Value", "Sum" },
             ["TransferType"] = new[] { "Type", "TransferTypeId" },
@@ -80,10 +80,9 @@ public sealed class WalletContractTests
             Assert.True(Any(p, "ValueFromPipelineByPropertyName", "Member"), $"{parameter} binds by property name");
             foreach (var alias in aliases) Assert.Contains(alias, p.Aliases);
         }
-        // A MemberId column or property (Get-PayNetMember's output) is a member id: its own parameter, read as an id only.
-        Assert.DoesNotContain("MemberId", Parameter(name, "ToMemberId").Aliases);
-        Assert.True(Any(Parameter(name, "MemberId"), "ValueFromPipelineByPropertyName", "MemberId"));
-        Assert.Equal(typeof(long), Parameter(name, "MemberId").Property.PropertyType);
+        // A MemberId column or property (Get-PayNetMember's output) is a member id, read as an id only; a member's
+        // Username is no alias of -ToPrincipal, so a piped member binds one way.
+        Assert.DoesNotContain("Username", Parameter(name, "ToPrincipal").Aliases);
         Assert.Empty(Parameter(name, "ToMemberId").Aliases.Intersect(Parameter(name, "ToPrincipal").Aliases));
         Assert.Equal(typeof(PayNetAmount), Parameter(name, "Amount").Property.PropertyType);
         Assert.Contains(Parameter(name, "Amount").Property.GetCustomAttributesData(), a => a.AttributeType == typeof(PayNetAmountTransformationAttribute));

@@ -23,7 +23,6 @@ namespace PayNet.PowerShell.Commands
     public sealed class InvokePayNetPaymentCommand : WalletCmdlet
     {
         private const string MemberSet = "Member";
-        private const string MemberIdSet = "MemberId";
         private const string QuoteSet = "Quote";
         private const string QrStringSet = "QrString";
         private const string QrCodeSet = "QrCode";
@@ -34,7 +33,7 @@ namespace PayNet.PowerShell.Commands
         /// or mobile number (use -ToPrincipal for those). Anything else is a PayNetInvalidArgument error.
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = MemberSet)]
-        [Alias("PayeeId", "PayeeMemberId", "member_id")]
+        [Alias("MemberId", "PayeeId", "PayeeMemberId", "member_id")]
         [AllowEmptyString]
         public string? ToMemberId { get; set; }
 
@@ -45,19 +44,10 @@ namespace PayNet.PowerShell.Commands
         public string? ToPrincipal { get; set; }
 
         /// <summary>
-        /// The payee's member id, read as an id and nothing else. A member from Get-PayNetMember (or
-        /// Register-PayNetMember), or a CSV column MemberId, binds here when piped.
-        /// </summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = MemberIdSet)]
-        [ValidateRange(1, long.MaxValue)]
-        public long MemberId { get; set; }
-
-        /// <summary>
         /// In the tenant's currency. A number, or text with digits and at most one '.' (10.50), read the same in
         /// every culture; '10,00', '1e1' or '0x10' is that row's PayNetInvalidAmount error and nothing is sent.
         /// </summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = MemberSet)]
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = MemberIdSet)]
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = QrStringSet)]
         [Parameter(ParameterSetName = QrCodeSet)]
         [Alias("Value", "Sum")]
@@ -66,13 +56,11 @@ namespace PayNet.PowerShell.Commands
 
         /// <summary>P2P (default), Loyalty, FixedFee, PercentFee, Cashback, Discount, or a numeric transfer-type id.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = MemberSet)]
-        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = MemberIdSet)]
         [Alias("Type", "TransferTypeId")]
         [ArgumentCompleter(typeof(WalletTransferTypeCompleter))]
         public string? TransferType { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = MemberSet)]
-        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = MemberIdSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = QrStringSet)]
         [Parameter(ParameterSetName = QrCodeSet)]
         [Alias("Memo", "Note", "Narration")]
@@ -80,7 +68,6 @@ namespace PayNet.PowerShell.Commands
 
         /// <summary>Your trace number: the payment's idempotency key (generated when omitted). A second payment with it is refused.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = MemberSet)]
-        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = MemberIdSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = QrStringSet)]
         [Parameter(ParameterSetName = QrCodeSet)]
         [Alias("TraceNumber", "Ref")]
@@ -88,7 +75,6 @@ namespace PayNet.PowerShell.Commands
 
         /// <summary>Return the quote (fees, final amounts, payer and payee names) and move no money.</summary>
         [Parameter(ParameterSetName = MemberSet)]
-        [Parameter(ParameterSetName = MemberIdSet)]
         public SwitchParameter Validate { get; set; }
 
         /// <summary>A quote from -Validate: executes exactly it, with its trace number.</summary>
@@ -130,11 +116,10 @@ namespace PayNet.PowerShell.Commands
 
         private void PayMember()
         {
-            bool byId = ParameterSetName == MemberIdSet;
-            CurrentTarget = PipelineInput ?? new WalletPaymentInput { ToMemberId = byId ? MemberId.ToString(CultureInfo.InvariantCulture) : ToMemberId, ToPrincipal = ToPrincipal, Amount = Amount.IsValid ? Amount.Value : (decimal?)null, AmountText = Amount.Text, TransferType = TransferType, Description = Description, Reference = Reference };
+            CurrentTarget = PipelineInput ?? new WalletPaymentInput { ToMemberId = ToMemberId, ToPrincipal = ToPrincipal, Amount = Amount.IsValid ? Amount.Value : (decimal?)null, AmountText = Amount.Text, TransferType = TransferType, Description = Description, Reference = Reference };
             decimal amount = Amount.For(PayNetApi.Wallet, "ValidatePayment");
             if (!Validate.IsPresent && BatchHalted()) return;
-            var payee = byId ? new WalletPaymentRequest(MemberId, amount) : Payee(amount);
+            var payee = Payee(amount);
             var client = Wallet;
             MoneyRules.Validate(PayNetApi.Wallet, "ValidatePayment", amount, client.Settings.DefaultCurrency);
             int? typeId = WalletTransferTypes.Resolve(TransferType, client.Settings.TransferTypes, "ValidatePayment");
