@@ -15,6 +15,8 @@ public sealed class ConnectionCmdletTests
         {
             SecretKey = PayNet.PowerShell.Tests.Wallet.WalletTestKit.Secure(SecretKey),
             BaseUri = baseUri ?? new Uri("https://pts-api.paynet.com.tr"),
+            // The key check at connect goes to a loopback port nobody listens on: no traffic leaves this machine.
+            Proxy = PayNet.PowerShell.Tests.Reliability.HttpsEnforcementTests.LoopbackProxy,
         }, c =>
         {
             if (allowInsecure) c.Bind("AllowInsecureHttp");
@@ -122,11 +124,11 @@ public sealed class ConnectionCmdletTests
         {
             SecretKey = PayNet.PowerShell.Tests.Wallet.WalletTestKit.Secure(SecretKey),
             BaseUri = new Uri("https://pts-api.paynet.com.tr"),
-            Proxy = new Uri("https://proxy.corp.example:3128"),
+            Proxy = new Uri("https://127.0.0.1:9"),
             ProxyCredential = proxyCredential,
         }, c => c.Bind("PassThru"));
         var connection = Assert.IsType<PayNetConnection>(Assert.Single(host.Output));
-        Assert.Equal("https://proxy.corp.example:3128/", connection.Proxy);
+        Assert.Equal("https://127.0.0.1:9/", connection.Proxy);
         Assert.DoesNotContain(host.AllText(), t => t.Contains("Pr0xy-Passw0rd!"));
         Assert.DoesNotContain("Pr0xy-Passw0rd!", JsonSerializer.Serialize(connection));
     }

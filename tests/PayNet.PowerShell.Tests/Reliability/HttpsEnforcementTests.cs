@@ -17,6 +17,8 @@ public sealed class HttpsEnforcementTests
 
     public static IEnumerable<object[]> ParameterSets() => new[] { "Wallet", "TopUpToken", "TopUpCredential", "Card", "Sandbox" }.Select(s => new object[] { s });
 
+    internal static readonly Uri LoopbackProxy = new("http://127.0.0.1:9");
+
     private static PwshResult Connect(PwshSession session, string set, bool allow)
     {
         var parameters = new Dictionary<string, object?> { ["BaseUri"] = Remote, ["TimeoutSec"] = 1 };
@@ -30,6 +32,9 @@ public sealed class HttpsEnforcementTests
             case "Sandbox": switches.Add("Sandbox"); break;
         }
         if (allow) switches.Add("AllowInsecureHttp");
+        // Connect-PayNet proves a Card key with one read; a loopback port nobody listens on stands in as the
+        // proxy, so that read never leaves this machine (and is refused at once: the key stays unproven).
+        parameters["Proxy"] = LoopbackProxy;
         return session.Call("Connect-PayNet", parameters, c => c.Bind(switches.ToArray()));
     }
 
