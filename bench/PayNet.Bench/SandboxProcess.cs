@@ -34,6 +34,8 @@ internal sealed class SandboxProcess : IDisposable
     public string WalletPrincipal { get; }
     public string WalletPin { get; }
 
+    public int ProcessId => _process.Id;
+
     public Uri Root { get; }
     public Uri CardUri { get; }
     public string CardKey { get; }
@@ -65,7 +67,8 @@ internal sealed class SandboxProcess : IDisposable
             try
             {
                 var json = await http.GetStringAsync(new Uri(root, "/__sandbox"));
-                return new SandboxProcess(process, root, JsonDocument.Parse(json).RootElement.Clone());
+                using var discovery = JsonDocument.Parse(json);
+                return new SandboxProcess(process, root, discovery.RootElement.Clone());
             }
             catch (HttpRequestException)
             {
