@@ -31,7 +31,6 @@ using (var raw = new RawClients(sandbox))
 using (var card = new CardClient(new SecretString(sandbox.CardKey), new PayNetClientOptions(sandbox.CardUri)))
 using (var topUp = new TopUpClient(new TopUpCredentials(sandbox.PosId, new SecretString(sandbox.PosToken)), new PayNetClientOptions(sandbox.TopUpUri)))
 {
-    neighbours.AddOurs(sandbox.ProcessId);
     await raw.ResetPosKeyAsync();
     var reserved = await topUp.CheckAsync(new TopUpRequest { Product = "et-mc", Account = "971550000000", Amount = 10m });
     string external = (await topUp.ConfirmAsync(reserved, 10m)).ExternalId!;
@@ -129,7 +128,6 @@ if (only.Contains("P4"))
 {
     Log($"P4 reconciliation of a {ledgerRows:N0}-row ledger in pwsh");
     using var big = await SandboxProcess.StartAsync(repo, $"--Sandbox:Card:RandomCount={ledgerRows}");
-    neighbours.AddOurs(big.ProcessId);
     var period = new CardListQuery { From = new DateTime(2024, 1, 1), To = new DateTime(2024, 2, 1), IncludeFailed = true, PageSize = 1000 };
     string ledger = Path.Combine(Path.GetTempPath(), $"paynet-bench-ledger-{Environment.ProcessId}.csv");
     try
@@ -137,7 +135,6 @@ if (only.Contains("P4"))
         int written = await WriteLedger(big, period, ledger, ledgerRows);
         var info = PwshSession.StartInfo(repo, big, "reconcile.ps1", "-Ledger", ledger, "-From", "2024-01-01", "-To", "2024-02-01");
         using var process = Process.Start(info)!;
-        neighbours.AddOurs(process.Id);
         var errors = process.StandardError.ReadToEndAsync();
         string text = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();

@@ -1,4 +1,6 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -32,7 +34,7 @@ internal sealed class RawClients : IDisposable
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, _check)
         {
-            Content = JsonContent.Create(new RawCardCheckRequest { ReferenceNo = reference }, RawJson.Default.RawCardCheckRequest),
+            Content = Json(JsonSerializer.SerializeToUtf8Bytes(new RawCardCheckRequest { ReferenceNo = reference }, RawJson.Default.RawCardCheckRequest)),
         };
         request.Headers.TryAddWithoutValidation("Authorization", "Basic " + _sandbox.CardKey);
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
@@ -51,11 +53,12 @@ internal sealed class RawClients : IDisposable
             lock (_keyGate) key = _lastKey = Math.Max(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), _lastKey + 1);
             string hash = Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes($"{_sandbox.PosId}{_sandbox.PosToken}{key}")));
             var body = new RawTopUpFindRequest { Auth = new RawTopUpAuth { Id = _sandbox.PosId, Key = key, Hash = hash }, ExternalTransactionId = externalId };
-            using var response = await _http.PostAsync(_find, JsonContent.Create(body, RawJson.Default.RawTopUpFindRequest), ct);
+            using var response = await _http.PostAsync(_find, Json(JsonSerializer.SerializeToUtf8Bytes(body, RawJson.Default.RawTopUpFindRequest)), ct);
             var answer = await response.Content.ReadFromJsonAsync(RawJson.Default.RawTopUpAnswer, ct)
                 ?? throw new InvalidOperationException("Empty TopUp answer.");
-            // A key overtaken by a concurrent request is refused (code 1) without executing: sign again.
-            if (answer.Error is { Code: 1 } && attempt < 5) { Interlocked.Increment(ref _resigned); continue; }
+            // A key overtaken by a concurrent request is refused (code 1) without executing: sign again (as
+            // PayNet.Core does, up to 25 rounds).
+            if (answer.Error is { Code: 1 } && attempt < 25) { Interlocked.Increment(ref _resigned); continue; }
             response.EnsureSuccessStatusCode();
             return answer.Transaction ?? throw new InvalidOperationException($"TopUp find failed: {answer.Error?.Code} {answer.Error?.Message}");
         }
@@ -71,6 +74,14 @@ internal sealed class RawClients : IDisposable
         using var response = await _http.PostAsync(new Uri(_sandbox.Root, $"/__sandbox/topup/pos/{_sandbox.PosId}/reset-key"), null);
         response.EnsureSuccessStatusCode();
         lock (_keyGate) _lastKey = 0;
+    }
+
+    /// <summary>A sized JSON body (Content-Length, as PayNet.Core sends), not a chunked JsonContent stream.</summary>
+    private static ByteArrayContent Json(byte[] utf8)
+    {
+        var content = new ByteArrayContent(utf8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
     }
 
     public void Dispose() => _http.Dispose();
