@@ -1,11 +1,11 @@
 using System.Collections.Generic;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace PayNet.Core.Card
 {
     // Wire shapes of card.md §3. Names are matched case-insensitively ("Data"/"data"); dates stay strings
     // until mapped because they need the Istanbul offset; ints that may arrive as "" are read as strings.
+// Members nobody maps are skipped, not kept: keeping them cost a JsonElement (and its buffer) per row.
 
     /// <summary>The envelope every service answers with on HTTP 200, plus the list members.</summary>
     internal sealed class CardEnvelopeDto<TRow>
@@ -110,7 +110,6 @@ namespace PayNet.Core.Card
         [JsonPropertyName("paynet_error_message")] public string? PaynetErrorMessage { get; set; }
         [JsonPropertyName("bank_error_id")] public string? BankErrorId { get; set; }
         [JsonPropertyName("bank_error_message")] public string? BankErrorMessage { get; set; }
-        [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
     }
 
     /// <summary>A reversal_list row (§3.5); amounts and request state are undocumented, so several names are read.</summary>
@@ -145,7 +144,6 @@ namespace PayNet.Core.Card
         [JsonPropertyName("status_desc")] public string? StatusDesc { get; set; }
         [JsonPropertyName("xact_type")] public string? XactType { get; set; }
         [JsonPropertyName("message")] public string? Message { get; set; }
-        [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
     }
 
     /// <summary>A payment_list row (§3.6).</summary>
@@ -182,7 +180,6 @@ namespace PayNet.Core.Card
         [JsonPropertyName("currency")] public string? Currency { get; set; }
         [JsonPropertyName("reference_no")] public string? ReferenceNo { get; set; }
         [JsonPropertyName("agent_reference")] public string? AgentReference { get; set; }
-        [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
     }
 
     // Request bodies.
