@@ -24,6 +24,26 @@ string loadAtStart = Report.LoadAverage();
 using var neighbours = new Neighbours();
 void Log(string line) => Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {line}");
 
+if (args.Contains("--alloc-profile"))
+{
+    // Diagnostic: allocation profile of sequential calls (which types, bytes per call), raw then PayNet.Core.
+    using var sb = await SandboxProcess.StartAsync(repo);
+    using var rw = new RawClients(sb);
+    using var cc = new CardClient(new SecretString(sb.CardKey), new PayNetClientOptions(sb.CardUri));
+    foreach (var (name, call) in new (string, Func<Task>)[] { ("raw", () => rw.CardCheckAsync("RCN-0001", CancellationToken.None)), ("PayNet.Core", () => cc.CheckAsync(referenceNo: "RCN-0001")) })
+    {
+        for (int i = 0; i < 2000; i++) await call();
+        const int calls = 20_000;
+        long before = GC.GetTotalAllocatedBytes(true);
+        using (var profile = new AllocationProfile())
+        {
+            for (int i = 0; i < calls; i++) await call();
+            Console.WriteLine($"{name}: {(GC.GetTotalAllocatedBytes(true) - before) / (double)calls:0} B/call\n{profile.Top(30, calls)}\n");
+        }
+    }
+    return 0;
+}
+
 string[] references = { "RCN-0001", "RCN-0002", "RCN-0003", "RCN-0005", "RCN-0007", "RCN-0013", "RCN-0015" };
 Spread? cardC1 = null;
 using (var sandbox = await SandboxProcess.StartAsync(repo))

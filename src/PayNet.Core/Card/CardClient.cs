@@ -47,7 +47,7 @@ namespace PayNet.Core.Card
         {
             var body = Lookup("GetDetail", id, xactId, referenceNo);
             string reference = (id ?? xactId ?? referenceNo)!;
-            var page = await _transport.ReadAsync<CardRowDto>("v1/transaction/detail", "GetDetail", body, reference, false, cancellationToken).ConfigureAwait(false);
+            var page = await _transport.ReadAsync<CardDetailRowDto>("v1/transaction/detail", "GetDetail", body, reference, false, cancellationToken).ConfigureAwait(false);
             var rows = page.Rows.Select(CardMapper.Detail).ToList();
             if (rows.Count == 0) throw NotFound("GetDetail", reference);
             return rows.OrderByDescending(r => r.IsSucceeded).ThenByDescending(r => r.Time ?? DateTimeOffset.MinValue).First();

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Text.Json;
@@ -67,6 +68,7 @@ namespace PayNet.Core.Card
     internal sealed class CardTransport : IDisposable
     {
         private readonly PayNetHttpPipeline _pipeline;
+        private readonly ConcurrentDictionary<string, Uri> _uris = new ConcurrentDictionary<string, Uri>(StringComparer.Ordinal);
 
         public CardTransport(SecretString secretKey, PayNetClientOptions options)
         {
@@ -76,11 +78,14 @@ namespace PayNet.Core.Card
 
         public PayNetClientOptions Options => _pipeline.Options;
 
+        /// <summary>The absolute URI of a service path, built once per path instead of per request.</summary>
+        private Uri UriOf(string path) => _uris.GetOrAdd(path, p => new Uri(_pipeline.Client.BaseAddress!, p));
+
         /// <param name="noDataIsEmpty">Lists answer "nodata" (12) for an empty range: that is not an error there.</param>
         public async Task<CardReply> PostAsync(string path, string operation, CallKind kind, object body, string? reference, bool noDataIsEmpty, CancellationToken cancellationToken)
         {
             var call = new CallInfo(PayNetApi.Card, operation, kind, reference);
-            using (var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = PayNetHttpPipeline.JsonBody(body) })
+            using (var request = new HttpRequestMessage(HttpMethod.Post, UriOf(path)) { Content = PayNetHttpPipeline.JsonBody(body) })
             {
                 // Text, not a pooled buffer: the reply outlives this call and may be read again in another shape.
                 var raw = await _pipeline.SendAsync(request, call, cancellationToken).ConfigureAwait(false);
@@ -96,7 +101,7 @@ namespace PayNet.Core.Card
         public async Task<CardPage<TRow>> ReadAsync<TRow>(string path, string operation, object body, string? reference, bool noDataIsEmpty, CancellationToken cancellationToken)
         {
             var call = new CallInfo(PayNetApi.Card, operation, CallKind.Read, reference);
-            using (var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = PayNetHttpPipeline.JsonBody(body) })
+            using (var request = new HttpRequestMessage(HttpMethod.Post, UriOf(path)) { Content = PayNetHttpPipeline.JsonBody(body) })
             using (var raw = await _pipeline.SendUtf8Async(request, call, cancellationToken).ConfigureAwait(false))
             {
                 var (envelope, code, _) = Classify<TRow>(raw, operation, CallKind.Read, reference, noDataIsEmpty);

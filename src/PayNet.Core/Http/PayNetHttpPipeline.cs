@@ -110,6 +110,7 @@ namespace PayNet.Core.Http
                 })
                 .SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan)
                 .ConfigurePrimaryHttpMessageHandler(() => options.PrimaryHandlerFactory?.Invoke() ?? CreateSocketHandler(options));
+            builder.RemoveAllLoggers();   // the factory's default logging handlers: PayNet logs through LoggingHandler
             if (authHandler is not null) builder.AddHttpMessageHandler(authHandler);
             builder.AddHttpMessageHandler(() => new RetryHandler(options));
             builder.AddHttpMessageHandler(() => new LoggingHandler(options));
@@ -172,7 +173,7 @@ namespace PayNet.Core.Http
         internal async Task<RawResponse> SendUtf8Async(HttpRequestMessage request, CallInfo call, CancellationToken cancellationToken)
         {
             call.AttachTo(request);
-            if (!request.Headers.Accept.TryParseAdd("application/json")) { }
+            if (!request.Headers.Contains("Accept")) request.Headers.TryAddWithoutValidation("Accept", "application/json");   // not parsed per call
             using (var response = await Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
             {
                 try
@@ -204,27 +205,34 @@ namespace PayNet.Core.Http
             long? declared = content.Headers.ContentLength;
             byte[] buffer = ArrayPool<byte>.Shared.Rent(declared is long n && n >= 0 && n < 1 << 24 ? (int)n + 1 : 4096);
             int length = 0;
+            CancellationTokenSource? limit = null;
+            CancellationTokenRegistration abort = default;
             try
             {
-                using (var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
                 {
-                    limit.CancelAfter(Options.Timeout);
-                    using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
-                    using (limit.Token.Register(() => stream.Dispose()))
+                    // Stop at the declared length (no extra read for the end); otherwise read to the end.
+                    while (declared is null || length < declared.Value)
                     {
-                        while (true)
+                        if (length == buffer.Length)
                         {
-                            if (length == buffer.Length)
-                            {
-                                var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                                Buffer.BlockCopy(buffer, 0, larger, 0, length);
-                                ArrayPool<byte>.Shared.Return(buffer);
-                                buffer = larger;
-                            }
-                            int read = await stream.ReadAsync(buffer, length, buffer.Length - length, limit.Token).ConfigureAwait(false);
-                            if (read == 0) break;
-                            length += read;
+                            var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                            Buffer.BlockCopy(buffer, 0, larger, 0, length);
+                            ArrayPool<byte>.Shared.Return(buffer);
+                            buffer = larger;
                         }
+                        var pending = stream.ReadAsync(buffer, length, buffer.Length - length, limit?.Token ?? cancellationToken);
+                        if (!pending.IsCompleted && limit is null)
+                        {
+                            // The body is still on its way: from now on it must arrive within the per-attempt
+                            // timeout. Disposing the stream is what ends a read that ignores cancellation.
+                            limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                            limit.CancelAfter(Options.Timeout);
+                            abort = limit.Token.Register(s => ((System.IO.Stream)s!).Dispose(), stream);
+                        }
+                        int read = await pending.ConfigureAwait(false);
+                        if (read == 0) break;
+                        length += read;
                     }
                 }
                 var retryAfter = response.Headers.RetryAfter?.Delta;
@@ -246,6 +254,11 @@ namespace PayNet.Core.Http
             {
                 ArrayPool<byte>.Shared.Return(buffer);
                 throw;
+            }
+            finally
+            {
+                abort.Dispose();
+                limit?.Dispose();
             }
         }
 
