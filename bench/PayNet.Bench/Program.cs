@@ -24,6 +24,8 @@ string loadAtStart = Report.LoadAverage();
 using var neighbours = new Neighbours();
 void Log(string line) => Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {line}");
 
+if (args.Contains("--cpu-profile")) { await CpuProfile.RunAsync(); return 0; }
+
 if (args.Contains("--alloc-profile"))
 {
     // Diagnostic: allocation profile of sequential calls (which types, bytes per call), raw then PayNet.Core.
