@@ -15,7 +15,11 @@ namespace PayNet.Core.Card
     /// </summary>
     public sealed partial class CardClient : IDisposable
     {
-        private const int MaxPageSize = 1000;
+        /// <summary>
+        /// The largest page the list services serve (card.md §7.3: "enforce a max, e.g. 1000, matching the
+        /// sample's default"); the sandbox clamps to it too. Reconciliation pages at this size.
+        /// </summary>
+        public const int MaxPageSize = 1000;
         private readonly CardTransport _transport;
 
         public CardClient(SecretString secretKey, PayNetClientOptions options)
