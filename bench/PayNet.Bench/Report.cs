@@ -16,14 +16,14 @@ internal sealed class Report
     /// <summary>Higher is better: met when the median reaches the target; says whether every round did.</summary>
     public static string AtLeast(Spread s, double target, string unit = "x") =>
         s.Median >= target
-            ? (s.Min >= target ? "met (every round)" : $"met at the median; lowest round {Fmt(s.Min)}{unit}")
-            : $"missed: median {Fmt(s.Median)}{unit} is {Fmt(target - s.Median)}{unit} ({(target - s.Median) / target:P0}) short";
+            ? (s.Min == s.Max ? "met" : s.Min >= target ? "met (every round)" : $"met at the median; lowest round {Fmt(s.Min)}{unit}")
+            : $"missed: {(s.Min == s.Max ? "" : "median ")}{Fmt(s.Median)}{unit} is {Fmt(target - s.Median)}{unit} ({(target - s.Median) / target:P0}) short";
 
     /// <summary>Lower is better.</summary>
     public static string AtMost(Spread s, double target, string unit = "x") =>
         s.Median <= target
-            ? (s.Max <= target ? "met (every round)" : $"met at the median; worst round {Fmt(s.Max)}{unit}")
-            : $"missed: median {Fmt(s.Median)}{unit} is {Fmt(s.Median - target)}{unit} ({(s.Median - target) / target:P0}) over";
+            ? (s.Min == s.Max ? "met" : s.Max <= target ? "met (every round)" : $"met at the median; worst round {Fmt(s.Max)}{unit}")
+            : $"missed: {(s.Min == s.Max ? "" : "median ")}{Fmt(s.Median)}{unit} is {Fmt(s.Median - target)}{unit} ({(s.Median - target) / target:P0}) over";
 
     public static string Fmt(double v) => Math.Abs(v) >= 100 ? v.ToString("0", CultureInfo.InvariantCulture) : v.ToString("0.00", CultureInfo.InvariantCulture);
 
