@@ -38,7 +38,8 @@ $receipt | Format-List | Out-Host
 
 Step 'Top up a mobile number (check, confirm, then wait for the final state)'
 $topUp = Start-PayNetTopUp -Product et-mc -Account 971550000001 -Amount 50 -Confirm:$false -PollIntervalSec 0.5
-$topUp | Format-List ExternalId, State, Product, Account, Amount, Currency, ReceiptText | Out-Host
+$topUp | Format-List ExternalId, State, Product, Account, Amount, Currency | Out-Host
+$topUp.Receipt.Text | Out-Host   # PayNet's own receipt, for printing or e-mailing
 
 Step 'Buy a voucher; the PIN comes back on the object'
 Start-PayNetTopUp -Product slk100 -Account voucher00@example.com -Amount 100 -Confirm:$false |

@@ -30,6 +30,11 @@ public sealed class WalletSandboxOptions
     public int RateLimitStatus { get; set; } = 429;
     public string OtpFixedCode { get; set; } = "123456";
     public bool RequireOtp { get; set; }
+    /// <summary>
+    /// wallet.md §11.2 (Payments:RequireTransactionPin): off in the seed tenant, whose execute requests carry
+    /// only transferTypeId, toMemberId and amount; on, every confirm needs transactionPin (§11.6 step 9).
+    /// </summary>
+    public bool RequireTransactionPin { get; set; }
     public int AddMoneyTransferTypeId { get; set; } = 27;
     public bool WithdrawPending { get; set; }
     public int AddMoneyAutoConfirmAfterSeconds { get; set; }
@@ -49,6 +54,12 @@ public sealed class TopUpSandboxOptions
     public int SlowMs { get; set; } = 35_000;
     /// <summary>UAE local time.</summary>
     public TimeSpan TimeZoneOffset { get; set; } = TimeSpan.FromHours(4);
+    /// <summary>
+    /// Reserve, on every reset, the checked transactions the providers' confirm examples name (seed 004's
+    /// external id "order-12345", seed 001's transaction id "69d-7c9-5f1-098-494"), so those sample requests
+    /// work unchanged. Off: a sandbox with no transactions at all.
+    /// </summary>
+    public bool SeedDocumentedTransactions { get; set; } = true;
 }
 
 public sealed class CardSandboxOptions

@@ -106,7 +106,9 @@ namespace PayNet.Core.TopUp
                 ProductName = known?.Name,
                 Account = account.Length == 0 ? null : account,
                 Customer = request.Customer,
+                Simulation = request.Simulation,
             };
+            bool? simulation = request.Simulation ? true : (bool?)null;
 
             if (known is not null && !known.Active)
                 throw new PayNetException(PayNetApi.TopUp, "Check", PayNetErrorCategory.NotFound, $"Product '{known.Id}' is not available at the moment.", reference: externalId);
@@ -130,7 +132,7 @@ namespace PayNet.Core.TopUp
                     seed.CountryName = offer.CountryName;
                 }
                 var bridgeFields = new BridgeCheckFields { AmountId = seed.AmountId, Account = account, Customer = request.Customer };
-                return new CheckPlan(new CheckBody { Product = seed.Product!, ExternalTransactionId = externalId, Fields = bridgeFields }, seed);
+                return new CheckPlan(new CheckBody { Simulation = simulation, Product = seed.Product!, ExternalTransactionId = externalId, Fields = bridgeFields }, seed);
             }
 
             if (account.Length == 0 && (known is null || known.IsAccountRequired || TopUpProductIds.IsLegacy(product)))
@@ -142,7 +144,7 @@ namespace PayNet.Core.TopUp
                 // The legacy amount is in the destination's currency and is chosen at confirm; remember it for then.
                 if (request.Amount.HasValue) ValidateLocalAmount("Check", request.Amount.Value, null, externalId);
                 seed.ConfirmAmount = request.Amount;
-                return new CheckPlan(new CheckBody { Product = seed.Product!, ExternalTransactionId = externalId, Fields = fields }, seed);
+                return new CheckPlan(new CheckBody { Simulation = simulation, Product = seed.Product!, ExternalTransactionId = externalId, Fields = fields }, seed);
             }
 
             decimal? amount = request.Amount;
@@ -154,7 +156,7 @@ namespace PayNet.Core.TopUp
             fields.Amount = amount;
             seed.Amount = amount;
             seed.AmountCurrency = "AED";
-            return new CheckPlan(new CheckBody { Product = seed.Product!, ExternalTransactionId = externalId, Fields = fields }, seed);
+            return new CheckPlan(new CheckBody { Simulation = simulation, Product = seed.Product!, ExternalTransactionId = externalId, Fields = fields }, seed);
         }
 
         private static void ValidateAed(string operation, decimal amount, string? reference)

@@ -20,6 +20,7 @@ namespace PayNet.Core.TopUp
         {
             if (checkedTransaction is null) throw new ArgumentNullException(nameof(checkedTransaction));
             var body = PlanConfirm(checkedTransaction, amount, typeId);
+            if (checkedTransaction.Simulation) body.Simulation = true; // a test transaction says so at every step
             string reference = checkedTransaction.ExternalId ?? checkedTransaction.Id;
             checkedTransaction.ConfirmSent = true;
 

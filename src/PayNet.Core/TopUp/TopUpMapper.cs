@@ -85,6 +85,8 @@ namespace PayNet.Core.TopUp
                 ProviderName = NullIfEmpty(dto.ProviderName),
                 Time = TolerantJson.ParseDate(dto.Time, AssumedOffset),
             };
+            tx.Simulation = dto.Simulation ?? false;
+            tx.Receipt = Receipt(reply.Receipt);
             var info = reply.Info ?? dto.Info;
             if (info is not null)
             {
@@ -99,6 +101,22 @@ namespace PayNet.Core.TopUp
                 tx.OfferedAmounts = string.Join("; ", tx.Offered);
             }
             return tx;
+        }
+
+        /// <summary>PayNet's receipt as sent; null for a missing or empty one (<c>{}</c> while pending).</summary>
+        public static TopUpReceipt? Receipt(ReceiptDto? dto)
+        {
+            if (dto is null) return null;
+            var receipt = new TopUpReceipt
+            {
+                Header = dto.Header ?? string.Empty,
+                Subheader = dto.Subheader ?? string.Empty,
+                Info = dto.Info ?? string.Empty,
+                Instruction = dto.Instruction ?? string.Empty,
+                Promo = dto.Promo ?? string.Empty,
+                Footer = dto.Footer ?? string.Empty,
+            };
+            return receipt.IsEmpty ? null : receipt;
         }
 
         public static TopUpIntlDenomination Denomination(DenominationDto dto, string? providerId) => new TopUpIntlDenomination

@@ -49,6 +49,12 @@ namespace PayNet.Core.TopUp
 
         /// <summary>International Bridge: the amount id chosen from <see cref="TopUpBridgeAmount"/>.</summary>
         public string? AmountId { get; set; }
+
+        /// <summary>
+        /// A test transaction against a real POS: sends <c>"simulation": true</c> (seed 002, topup.md §9) on the
+        /// check and on its confirm, and the result says <see cref="TopUpTransaction.Simulation"/>.
+        /// </summary>
+        public bool Simulation { get; set; }
     }
 
     /// <summary>The POS account balance.</summary>

@@ -9,6 +9,8 @@ namespace PayNet.Core.TopUp
         [JsonPropertyName("product")] public string Product { get; set; } = string.Empty;
         [JsonPropertyName("external_transaction_id")] public string? ExternalTransactionId { get; set; }
         [JsonPropertyName("fields")] public object? Fields { get; set; }
+        /// <summary>true for a test transaction (seed 002); left out otherwise.</summary>
+        [JsonPropertyName("simulation")] public bool? Simulation { get; set; }
     }
 
     internal sealed class CheckFields
@@ -30,6 +32,8 @@ namespace PayNet.Core.TopUp
         [JsonPropertyName("external_transaction_id")] public string? ExternalTransactionId { get; set; }
         [JsonPropertyName("transaction_id")] public string? TransactionId { get; set; }
         [JsonPropertyName("fields")] public ConfirmFields? Fields { get; set; }
+        /// <summary>Repeated on the confirm of a transaction checked as a simulation; left out otherwise.</summary>
+        [JsonPropertyName("simulation")] public bool? Simulation { get; set; }
     }
 
     internal sealed class ConfirmFields

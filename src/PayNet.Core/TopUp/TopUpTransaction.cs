@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Text;
 
 namespace PayNet.Core.TopUp
 {
@@ -70,27 +68,11 @@ namespace PayNet.Core.TopUp
         public string? Currency => AmountCurrency;
         public string StateName => State.ToString();
 
-        /// <summary>A short receipt for the customer: what, to whom, how much, the outcome and the references.</summary>
-        public string ReceiptText
-        {
-            get
-            {
-                var text = new StringBuilder();
-                text.Append(ProductName ?? Product ?? "Top-up");
-                if (Amount.HasValue) text.Append(' ').Append(MoneyText.Of(Amount)).Append(' ').Append(AmountCurrency ?? "AED");
-                if (!string.IsNullOrEmpty(Account)) text.Append(" to ").Append(Account);
-                if (!string.IsNullOrEmpty(ProviderName)) text.Append(" (").Append(ProviderName).Append(')');
-                text.Append(": ").Append(State);
-                if (State == TopUpState.Failed && !string.IsNullOrEmpty(Error)) text.Append(" - ").Append(Error);
-                if (Price.HasValue) text.Append(", price ").Append(MoneyText.Of(Price)).Append(' ').Append(PriceCurrency ?? "AED");
-                if (!string.IsNullOrEmpty(VoucherPin)) text.Append(", PIN ").Append(VoucherPin);
-                if (!string.IsNullOrEmpty(VoucherSerial)) text.Append(", serial ").Append(VoucherSerial);
-                if (Time.HasValue) text.Append(", ").Append(Time.Value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
-                text.Append(". Ref ").Append(ExternalId ?? "-");
-                if (!string.IsNullOrEmpty(Id)) text.Append(", Paynet ").Append(Id);
-                return text.ToString();
-            }
-        }
+        /// <summary>PayNet's receipt (§5.6) once the top-up succeeded; null while pending or when PayNet sent none.</summary>
+        public TopUpReceipt? Receipt { get; set; }
+
+        /// <summary>A test transaction (checked with "simulation": true): PayNet moves no money for it.</summary>
+        public bool Simulation { get; set; }
 
         /// <summary>Legacy international: the denominations the check offered, to pick the confirm amount from.</summary>
         public IReadOnlyList<TopUpIntlDenomination> GetOfferedDenominations() => Offered ?? Array.Empty<TopUpIntlDenomination>();
@@ -128,6 +110,8 @@ namespace PayNet.Core.TopUp
             AmountId ??= older.AmountId;
             OfferedAmounts ??= older.OfferedAmounts;
             Time ??= older.Time;
+            Receipt ??= older.Receipt;
+            Simulation |= older.Simulation;
             Offered ??= older.Offered;
             ConfirmSent |= older.ConfirmSent;
             ConfirmAmount ??= older.ConfirmAmount;
@@ -135,6 +119,6 @@ namespace PayNet.Core.TopUp
             return this;
         }
 
-        public override string ToString() => $"{ExternalId ?? Id}: {State}" + (Amount.HasValue ? $" {MoneyText.Of(Amount)} {AmountCurrency}" : string.Empty);
+        public override string ToString() => $"{ExternalId ?? Id}: {State}" + (Amount.HasValue ? $" {MoneyText.Of(Amount)} {AmountCurrency}" : string.Empty) + (Simulation ? " (simulation)" : string.Empty);
     }
 }

@@ -70,11 +70,14 @@ namespace PayNet.Core.TopUp
         [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
     }
 
-    /// <summary>The answer of check, confirm and find: a transaction, voucher info, offered denominations.</summary>
+    /// <summary>The answer of check, confirm and find: a transaction, voucher info, receipt, offered denominations.</summary>
     internal sealed class TransactionReplyDto
     {
         [JsonPropertyName("transaction")] public TransactionDto? Transaction { get; set; }
-        [JsonPropertyName("info")] public VoucherInfoDto? Info { get; set; }
+        /// <summary>The PIN object, or <c>[]</c> when there is none (seed 001): read as null then.</summary>
+        [JsonPropertyName("info")] [JsonConverter(typeof(ObjectOrNothingConverter<VoucherInfoDto>))] public VoucherInfoDto? Info { get; set; }
+        /// <summary>Six strings on success, <c>{}</c> or absent while pending (§5.6).</summary>
+        [JsonPropertyName("receipt")] [JsonConverter(typeof(ObjectOrNothingConverter<ReceiptDto>))] public ReceiptDto? Receipt { get; set; }
         [JsonPropertyName("details")] public DetailsDto? Details { get; set; }
 
         // A check answer may carry the transaction's members at the root (its shape is undocumented, §11.1).
@@ -104,7 +107,8 @@ namespace PayNet.Core.TopUp
         [JsonPropertyName("country_name")] public string? CountryName { get; set; }
         [JsonPropertyName("provider_id")] public string? ProviderId { get; set; }
         [JsonPropertyName("provider_name")] public string? ProviderName { get; set; }
-        [JsonPropertyName("info")] public VoucherInfoDto? Info { get; set; }
+        [JsonPropertyName("simulation")] public bool? Simulation { get; set; }
+        [JsonPropertyName("info")] [JsonConverter(typeof(ObjectOrNothingConverter<VoucherInfoDto>))] public VoucherInfoDto? Info { get; set; }
         [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
     }
 
@@ -113,6 +117,37 @@ namespace PayNet.Core.TopUp
         [JsonPropertyName("number")] public string? Number { get; set; }
         [JsonPropertyName("serial")] public string? Serial { get; set; }
         [JsonPropertyName("reference")] public string? Reference { get; set; }
+    }
+
+    internal sealed class ReceiptDto
+    {
+        [JsonPropertyName("header")] public string? Header { get; set; }
+        [JsonPropertyName("subheader")] public string? Subheader { get; set; }
+        [JsonPropertyName("info")] public string? Info { get; set; }
+        [JsonPropertyName("instruction")] public string? Instruction { get; set; }
+        [JsonPropertyName("promo")] public string? Promo { get; set; }
+        [JsonPropertyName("footer")] public string? Footer { get; set; }
+    }
+
+    /// <summary>
+    /// An object member that PayNet sends as an object when it has something and otherwise as <c>[]</c> (a PHP
+    /// empty array), <c>{}</c>, a string or null: anything but an object reads as null.
+    /// </summary>
+    internal sealed class ObjectOrNothingConverter<T> : JsonConverter<T?> where T : class
+    {
+        public override T? Read(ref Utf8JsonReader reader, System.Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                using var document = JsonDocument.ParseValue(ref reader);
+                return JsonSerializer.Deserialize<T>(document.RootElement.GetRawText(), options);
+            }
+            reader.Skip();
+            return null;
+        }
+
+        public override void Write(Utf8JsonWriter writer, T? value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, value, options);
     }
 
     internal sealed class DetailsDto

@@ -89,10 +89,10 @@ namespace PayNet.Core.Wallet
             return prefix + BitConverter.ToString(bytes).Replace("-", string.Empty);
         }
 
-        /// <summary>Validation says isOtpEnable:false (§6.3.1); a confirm carries the PIN and, when given, the OTP.</summary>
+        /// <summary>Validation says isOtpEnable:false (§6.3.1); a confirm carries the PIN when the tenant asks for one and, when given, the OTP.</summary>
         public PaymentBody ToValidateBody() => ToBody(null, null, isOtpEnable: false);
 
-        public PaymentBody ToConfirmBody(string transactionPin, string? otp) => ToBody(transactionPin, otp, isOtpEnable: otp is null ? (bool?)null : true);
+        public PaymentBody ToConfirmBody(string? transactionPin, string? otp) => ToBody(transactionPin, otp, isOtpEnable: otp is null ? (bool?)null : true);
 
         private PaymentBody ToBody(string? transactionPin, string? otp, bool? isOtpEnable) => new PaymentBody
         {

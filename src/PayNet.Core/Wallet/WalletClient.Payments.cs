@@ -29,7 +29,7 @@ namespace PayNet.Core.Wallet
             string operation = quote.IsSystemPayment ? ExecuteSystemPaymentOp : ExecutePaymentOp;
             if (quote.RequiresOtp && string.IsNullOrWhiteSpace(otp))
                 throw Invalid(operation, "This payment needs an OTP: request one with GenerateOtpAsync(<your mobile>, Verification) and pass it in.");
-            var body = quote.Draft.ToConfirmBody(_session.Pin, string.IsNullOrWhiteSpace(otp) ? null : otp!.Trim());
+            var body = quote.Draft.ToConfirmBody(TransactionPinForConfirm(), string.IsNullOrWhiteSpace(otp) ? null : otp!.Trim());
             string path = quote.IsSystemPayment ? Settings.Routes.ExecuteSystemPayment : Settings.Routes.ExecuteMemberPayment;
             return ConfirmAsync(quote, path, body, operation, cancellationToken);
         }
@@ -64,6 +64,13 @@ namespace PayNet.Core.Wallet
             if (!string.IsNullOrWhiteSpace(bankAccount)) request.CustomValues["ACCOUNTNUMBER"] = bankAccount!.Trim();
             return ExecuteSystemPaymentAsync(request, otp, cancellationToken);
         }
+
+        /// <summary>
+        /// The PIN, only when the login's requireTransactionPassword asks for it (wallet.md §5.13); unknown (no
+        /// login yet, or a deployment that does not say) counts as asked. The seed tenant says false.
+        /// </summary>
+        private string? TransactionPinForConfirm() =>
+            _session.InitialData?.RequireTransactionPassword == false ? null : _session.Pin;
 
         private async Task<WalletPaymentQuote> QuoteAsync(PaymentDraft draft, CancellationToken cancellationToken)
         {

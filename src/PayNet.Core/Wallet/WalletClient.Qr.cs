@@ -80,7 +80,7 @@ namespace PayNet.Core.Wallet
                 QrString = qrString.Trim(),
                 Amount = code.Amount is null ? toPay : (decimal?)null,
                 Description = description,
-                TransactionPin = _session.Pin,
+                TransactionPin = TransactionPinForConfirm(),
                 IsOtpEnable = cleanOtp is null ? (bool?)null : true,
                 Otp = cleanOtp,
                 TraceNumber = draft.TraceNumber,

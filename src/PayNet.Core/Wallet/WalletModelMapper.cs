@@ -39,7 +39,7 @@ namespace PayNet.Core.Wallet
                 MemberId = profile?.Id,
                 Name = profile?.Name,
                 Username = profile?.Username ?? principal,
-                MobileNo = profile?.MobileNo ?? profile?.MobileNumber,
+                MobileNo = profile?.MobileNumber ?? profile?.MobileNo,
                 RequireTransactionPassword = dto?.RequireTransactionPassword,
                 CanMakeMemberPayments = dto?.CanMakeMemberPayments ?? false,
                 CanMakeSystemPayments = dto?.CanMakeSystemPayments ?? false,
@@ -62,7 +62,7 @@ namespace PayNet.Core.Wallet
             decimal totalFees = fees.Sum(f => f.Amount!.Value);
             return new WalletPaymentQuote(draft)
             {
-                BaseAmount = draft.Amount,
+                BaseAmount = dto.BaseAmount ?? draft.Amount,
                 TotalFees = totalFees,
                 FeeSummary = string.Join("; ", fees.Select(f => $"{(string.IsNullOrWhiteSpace(f.Name) ? "Fee" : f.Name)} {Format(f.Amount!.Value)}")),
                 FinalAmount = dto.FinalAmount ?? draft.Amount,
@@ -76,7 +76,7 @@ namespace PayNet.Core.Wallet
                 TransferTypeId = dto.TransferType?.Id ?? draft.TransferTypeId,
                 TransferTypeName = dto.TransferType?.Name,
                 Description = draft.Description,
-                RequiresOtp = dto.IsOtpEnable,
+                RequiresOtp = dto.OtpEnable ?? dto.IsOtpEnable ?? false,
                 WouldRequireAuthorization = dto.WouldRequireAuthorization,
                 QuotedAt = now,
             };
@@ -161,7 +161,7 @@ namespace PayNet.Core.Wallet
             Name = dto.Name,
             Username = dto.Username,
             Email = dto.Email,
-            MobileNo = dto.MobileNo ?? dto.MobileNumber,
+            MobileNo = dto.MobileNumber ?? dto.MobileNo,
             GroupId = dto.GroupId,
             Status = dto.Status,
         };

@@ -141,20 +141,22 @@ public static class TopUpCatalogue
         new BridgeCountry("IND", 233, "India", "INR", "+91", "+91 ($$$) $$$-$$-$$"),
     };
 
-    /// <summary>56 Airtel is DOC; 284 is DOC as an id only, its name is INVENTED.</summary>
+    /// <summary>56 Airtel is DOC; 284 "MTNL" is SEED 001 (the International Bridge confirm).</summary>
     public static readonly IReadOnlyList<BridgeProvider> BridgeProviders = new[]
     {
         new BridgeProvider(56, "IND", "Airtel"),
-        new BridgeProvider(284, "IND", "Jio"),
+        new BridgeProvider(284, "IND", "MTNL"),
     };
 
-    /// <summary>The first amount is DOC (id, 100 INR, 4.56 AED); the others are INVENTED with derived ids.</summary>
+    /// <summary>The documented amount id (100 INR for 4.56 AED) is 284's, as in seed 001's confirm; the others are INVENTED with derived ids.</summary>
+    public const string DocumentedBridgeAmountId = "389c9b72d2677970916fac310a36e5a4";
+
     public static readonly IReadOnlyList<BridgeAmount> BridgeAmounts = new[]
     {
-        new BridgeAmount("389c9b72d2677970916fac310a36e5a4", 56, "mobile-airtime", "Airtime 100 INR", 100, "INR", 4.56m),
-        new BridgeAmount(DerivedAmountId("56:bundle-2gb"), 56, "mobile-bundles", "Data 2 GB / 28 days", 249, "INR", 11.20m),
-        new BridgeAmount(DerivedAmountId("284:airtime-100"), 284, "mobile-airtime", "Airtime 100 INR", 100, "INR", 4.56m),
+        new BridgeAmount(DocumentedBridgeAmountId, 284, "mobile-airtime", "Airtime 100 INR", 100, "INR", 4.56m),
         new BridgeAmount(DerivedAmountId("284:airtime-500"), 284, "mobile-airtime", "Airtime 500 INR", 500, "INR", 22.10m),
+        new BridgeAmount(DerivedAmountId("56:airtime-100"), 56, "mobile-airtime", "Airtime 100 INR", 100, "INR", 4.56m),
+        new BridgeAmount(DerivedAmountId("56:bundle-2gb"), 56, "mobile-bundles", "Data 2 GB / 28 days", 249, "INR", 11.20m),
     };
 
     public static BridgeCountry? BridgeCountry(string id) => BridgeCountries.FirstOrDefault(c => c.Id == id);

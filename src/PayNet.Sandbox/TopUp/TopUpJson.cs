@@ -42,7 +42,62 @@ public static class TopUpJson
             o["price_currency"] = "AED";
         }
         if (t.TypeId is int typeId) o["type_id"] = typeId;
+        if (t.Simulation) o["simulation"] = true;
         return o;
+    }
+
+    /// <summary>
+    /// A confirm answer in the seeds' shapes (topup.md §4.5): on success the full `transaction`, `info` (`[]` for
+    /// International Bridge, the PIN object for a delivered voucher) and `receipt` with its six strings. Pending
+    /// (0 or 6): the short `transaction` of the seeds (id, external id, state, time, service; the bridge adds
+    /// `error`); International Bridge adds `"info": []` and `"receipt": {}`, Direct Recharge neither (seed 004).
+    /// Other final states: the full `transaction`, and for the bridge `"info": []`, `"receipt": {}`.
+    /// </summary>
+    public static JsonObject ConfirmResponse(TopUpTransaction t, TopUpPos pos, TimeSpan offset)
+    {
+        bool bridge = t.Service.Kind == TopUpProductKind.IntlBridge;
+        if (t.State is 0 or 6)
+        {
+            var full = Transaction(t, offset);
+            var brief = new JsonObject { ["id"] = t.Id };
+            if (t.ExternalId is not null) brief["external_transaction_id"] = t.ExternalId;
+            brief["state"] = t.State;
+            if (bridge) brief["error"] = t.Error;
+            brief["time"] = full["time"]!.DeepClone();
+            brief["service"] = full["service"]!.DeepClone();
+            if (t.Simulation) brief["simulation"] = true;
+            var pending = new JsonObject { ["transaction"] = brief };
+            if (bridge)
+            {
+                pending["info"] = new JsonArray();
+                pending["receipt"] = new JsonObject();
+            }
+            return pending;
+        }
+
+        var root = TransactionResponse(t, offset);
+        if (bridge)
+        {
+            root["info"] = new JsonArray();
+            root["receipt"] = t.State == 1 ? TopUpReceipts.For(t, pos) : new JsonObject();
+        }
+        else if (t.State == 1)
+        {
+            root["receipt"] = TopUpReceipts.For(t, pos);
+        }
+        return root;
+    }
+
+    /// <summary>
+    /// A find answer: the transaction (and the voucher's `info` once delivered), plus the `receipt` once it
+    /// succeeded, so a top-up that was still pending at confirm reaches its receipt too (PROPOSED: the find
+    /// answers are documented only in part, topup.md §11.3).
+    /// </summary>
+    public static JsonObject FindResponse(TopUpTransaction t, TopUpPos pos, TimeSpan offset)
+    {
+        var root = TransactionResponse(t, offset);
+        if (t.State == 1) root["receipt"] = TopUpReceipts.For(t, pos);
+        return root;
     }
 
     /// <summary>

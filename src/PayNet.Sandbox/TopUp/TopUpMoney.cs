@@ -14,7 +14,13 @@ public static class TopUpMoney
     public static void MoveTo(TopUpTransaction t, int state, string error, TopUpState store, MoneyLedger ledger, DateTimeOffset now)
     {
         var pos = store.Pos(t.PosId)!;
-        if (state != -1 && !t.Debited)
+        if (t.Simulation)
+        {
+            // A test transaction (topup.md §9): every state, no POS balance, nothing in the ledger.
+            t.Debited = state != -1;
+            t.Refunded = state is 2 or 3;
+        }
+        else if (state != -1 && !t.Debited)
         {
             // A failure decided at confirm (suffix 03) never takes the money: nothing is booked.
             if (state is 2 or 3 && t.State == -1)
@@ -30,7 +36,7 @@ public static class TopUpMoney
                 ledger.Record(new LedgerEntry(Api, "Confirm", Reference(t), t.Id, price, "AED", now));
             }
         }
-        if (state is 2 or 3 && t.Debited && !t.Refunded)
+        if (!t.Simulation && state is 2 or 3 && t.Debited && !t.Refunded)
         {
             decimal price = t.Price ?? 0;
             pos.Balance += price;

@@ -129,6 +129,21 @@ public static class TopUpFields
         return FieldStatus.WrongType;
     }
 
+    /// <summary>true/false, or the strings "true"/"false" (PHP and form-built bodies send them).</summary>
+    public static FieldStatus Bool(JsonElement obj, string name, out bool value)
+    {
+        value = false;
+        if (obj.ValueKind != JsonValueKind.Object || !obj.TryGetProperty(name, out var e) || e.ValueKind == JsonValueKind.Null)
+            return FieldStatus.Missing;
+        switch (e.ValueKind)
+        {
+            case JsonValueKind.True: value = true; return FieldStatus.Ok;
+            case JsonValueKind.False: return FieldStatus.Ok;
+            case JsonValueKind.String when bool.TryParse(e.GetString(), out value): return FieldStatus.Ok;
+            default: return FieldStatus.WrongType;
+        }
+    }
+
     public static FieldStatus Object(JsonElement obj, string name, out JsonElement value)
     {
         value = default;

@@ -44,6 +44,12 @@ public sealed class TopUpTransaction
     public BridgeCountry? BridgeCountry { get; init; }
     public BridgeProvider? BridgeProvider { get; init; }
 
+    /// <summary>Checked with `"simulation": true` (seed 002, topup.md §9): runs through every state, moves no money.</summary>
+    public bool Simulation { get; init; }
+
+    /// <summary>Reserved at reset for a documented confirm example; a fresh check with its external id replaces it.</summary>
+    public bool Documented { get; init; }
+
     public int State { get; set; } = -1;
     public string Error { get; set; } = "";
     public VoucherInfo? Info { get; set; }
@@ -107,6 +113,7 @@ public sealed class TopUpState : ISandboxState
             _ordered.Clear();
             _checkOutagesServed.Clear();
             _idCounter = 0;
+            if (o.SeedDocumentedTransactions) TopUpDocumentedTransactions.Seed(this, o, _options.StartTime);
         }
     }
 
@@ -138,6 +145,14 @@ public sealed class TopUpState : ISandboxState
     {
         string hex = Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes($"paynet-topup-sandbox:{++_idCounter}")));
         return string.Join('-', Enumerable.Range(0, 5).Select(i => hex.Substring(i * 3, 3)));
+    }
+
+    /// <summary>Forgets a transaction (only a documented reservation that a fresh check replaces).</summary>
+    public void Remove(TopUpTransaction transaction)
+    {
+        _byId.Remove(transaction.Id);
+        if (transaction.ExternalId is not null) _byExternalId.Remove((transaction.PosId, transaction.ExternalId));
+        _ordered.Remove(transaction);
     }
 
     public void Add(TopUpTransaction transaction)

@@ -21,13 +21,18 @@ public static class TopUpTransactions
             return req.Error(TopUpErrors.BadRequest, "fields.customer must be a string");
         if (TopUpFields.String(fields, "account", out string? account) == FieldStatus.WrongType)
             return req.Error(TopUpErrors.BadRequest, "fields.account must be a string");
+        if (TopUpFields.Bool(body, "simulation", out bool simulation) == FieldStatus.WrongType)
+            return req.Error(TopUpErrors.BadRequest, "simulation must be true or false");
 
         var service = TopUpCatalogue.FindService(product!, req.TopUp.IntlMode);
         if (service is null || !service.Active) return req.Error(TopUpErrors.ProductUnavailable);
         if (externalId is null && service.Kind != TopUpProductKind.IntlBridge)
             return req.Error(TopUpErrors.BadRequest, "external_transaction_id is required");
-        if (externalId is not null && req.State.ByExternalId(req.Pos.Id, externalId) is not null)
-            return req.Error(TopUpErrors.DuplicateExternalId);
+        if (externalId is not null && req.State.ByExternalId(req.Pos.Id, externalId) is { } existing)
+        {
+            if (!(existing.Documented && existing.State == -1)) return req.Error(TopUpErrors.DuplicateExternalId);
+            req.State.Remove(existing);
+        }
         if (account is null && service.IsAccountRequired) return req.Error(TopUpErrors.WrongInput, "fields.account is required");
 
         var draft = service.Kind switch
@@ -54,6 +59,7 @@ public static class TopUpTransactions
             Customer = customer,
             Account = account ?? "",
             Scenario = scenario,
+            Simulation = simulation,
             CreatedAt = req.Clock.UtcNow,
             Amount = draft.Amount,
             AmountCurrency = draft.Currency,
@@ -122,8 +128,14 @@ public static class TopUpTransactions
         var (t, refusal) = Lookup(req);
         if (t is null) return refusal!;
         if (ForcedError(req, t) is { } forced) return forced;
+        // A test transaction is one from its check on (seed 002 puts the flag on the check): a confirm cannot
+        // turn a real reservation into a simulation, or leave the client believing no money moved when it did.
+        if (TopUpFields.Bool(req.Body, "simulation", out bool simulation) == FieldStatus.WrongType)
+            return req.Error(TopUpErrors.BadRequest, "simulation must be true or false");
+        if (simulation && !t.Simulation)
+            return req.Error(TopUpErrors.BadRequest, "simulation is decided at check; this transaction was checked as a real one");
         t.ConfirmCount++;
-        if (t.State != -1) return req.Ok(TopUpJson.TransactionResponse(t, req.TopUp.TimeZoneOffset));
+        if (t.State != -1) return req.Ok(TopUpJson.ConfirmResponse(t, req.Pos, req.TopUp.TimeZoneOffset));
         if (TopUpScenarios.ConfirmRefusal(t.Scenario) is int refusalCode) return req.Error(refusalCode);
 
         var fieldsStatus = TopUpFields.Object(req.Body, "fields", out var fields);
@@ -155,7 +167,7 @@ public static class TopUpTransactions
         }
 
         decimal price = chosen?.Price ?? t.Price ?? 0;
-        if (req.Pos.Balance < price) return req.Error(TopUpErrors.NotEnoughFunds);
+        if (!t.Simulation && req.Pos.Balance < price) return req.Error(TopUpErrors.NotEnoughFunds);
         if (chosen is not null)
         {
             t.Amount = chosen.Amount;
@@ -165,7 +177,7 @@ public static class TopUpTransactions
 
         var (state, error, effect) = TopUpScenarios.OnConfirm(t.Scenario);
         TopUpMoney.MoveTo(t, state, error, req.State, req.Ledger, req.Clock.UtcNow);
-        var answer = TopUpJson.TransactionResponse(t, req.TopUp.TimeZoneOffset);
+        var answer = TopUpJson.ConfirmResponse(t, req.Pos, req.TopUp.TimeZoneOffset);
         return effect switch
         {
             ConfirmEffect.ProviderErrorAfterCommit => req.Error(TopUpErrors.ProviderError),
@@ -193,7 +205,7 @@ public static class TopUpTransactions
                     TopUpMoney.MoveTo(t, state, error, req.State, req.Ledger, req.Clock.UtcNow);
             }
         }
-        return req.Ok(TopUpJson.TransactionResponse(t, req.TopUp.TimeZoneOffset));
+        return req.Ok(TopUpJson.FindResponse(t, req.Pos, req.TopUp.TimeZoneOffset));
     }
 
     /// <summary>The transaction named by `transaction_id` (code 20 if unknown) or `external_transaction_id` (22).</summary>

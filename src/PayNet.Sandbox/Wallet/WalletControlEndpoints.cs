@@ -107,6 +107,17 @@ internal static class WalletControlEndpoints
             });
         });
 
+        control.MapPost("/members/{id:long}/require-pin", async (long id, HttpRequest request, WalletState state) =>
+        {
+            var body = await ControlApi.ReadObject(request);
+            return Run(state, () =>
+            {
+                var member = state.Members.GetValueOrDefault(id) ?? throw WalletErrors.MemberNotFound($"No member {id}");
+                member.RequirePin = Flag(body, "required") ?? throw WalletErrors.Validation("Send {\"required\": true|false}");
+                return new { memberId = id, requireTransactionPin = member.RequirePin };
+            });
+        });
+
         control.MapGet("/otp/last", (HttpRequest request, WalletState state) => Run(state, () =>
         {
             string medium = request.Query["medium"].ToString().Trim();

@@ -43,6 +43,8 @@ internal sealed class WalletMember
     public int PinFailures { get; set; }
     public bool PinBlocked { get; set; }
     public bool RequireOtp { get; set; }
+    /// <summary>This member's confirms need transactionPin even when the tenant does not ask for it.</summary>
+    public bool RequirePin { get; set; }
     public HashSet<long> AcceptedAgreements { get; } = new();
     public Dictionary<long, DateTimeOffset> AgreementAcceptedAt { get; } = new();
 

@@ -39,6 +39,7 @@ internal sealed record PaymentQuote(
     decimal PayeeCredit,
     decimal Fee,
     decimal Cashback,
+    decimal Discount,
     IReadOnlyList<FeeLine> Fees);
 
 /// <summary>The tenant configuration of the sandbox: the transfer-type table and the limits of §11.6.</summary>
@@ -47,7 +48,9 @@ internal sealed class WalletRules
     public const long FixedFeeChildType = 91;
     public const long PercentageFeeChildType = 92;
     public const long CashbackChildType = 94;
-    public const long DisputeRefundType = 95;
+    public const long DiscountChildType = 95;
+    /// <summary>The sandbox's own id (the spec has no type for it); 95 is the discount credit of §11.3.</summary>
+    public const long DisputeRefundType = 96;
 
     public Dictionary<long, WalletTransferType> Types { get; } = new();
     public decimal MinimumPayment { get; set; } = 1.00m;
@@ -63,18 +66,20 @@ internal sealed class WalletRules
         var rules = new WalletRules();
         long[] customer = { AccountTypes.CustomerWallet };
         long[] anyPayee = { AccountTypes.CustomerWallet, AccountTypes.MerchantWallet };
-        long[] merchant = { AccountTypes.MerchantWallet };
-        rules.Add(new() { Id = 14, Name = "P2P Transfer", Operation = "P2P", Family = PaymentFamily.Member, FromTypes = customer, ToTypes = anyPayee });
-        rules.Add(new() { Id = 18, Name = "Loyalty Payment", Operation = "LoyaltyPayment", Family = PaymentFamily.Member, FromTypes = new[] { AccountTypes.LoyaltyWallet }, ToTypes = anyPayee });
-        rules.Add(new() { Id = 21, Name = "Payment with fixed fee", Operation = "FixedFeePayment", Family = PaymentFamily.Member, FromTypes = customer, ToTypes = anyPayee, Fee = FeeKind.Fixed, FeeValue = 5.00m });
-        rules.Add(new() { Id = 22, Name = "Payment with percentage fee", Operation = "PercentageFeePayment", Family = PaymentFamily.Member, FromTypes = customer, ToTypes = anyPayee, Fee = FeeKind.Percentage, FeeValue = 0.015m, FeeMin = 0.10m, FeeMax = 50.00m });
-        rules.Add(new() { Id = 24, Name = "Cashback Payment", Operation = "CashbackPayment", Family = PaymentFamily.Member, FromTypes = customer, ToTypes = merchant, Fee = FeeKind.Cashback, FeeValue = 0.02m });
-        rules.Add(new() { Id = 25, Name = "Discount Payment", Operation = "DiscountPayment", Family = PaymentFamily.Member, FromTypes = customer, ToTypes = merchant, Fee = FeeKind.Discount, FeeValue = 0.05m });
+        // Names as the seed shows them (wallet.md §11.3); every member type goes to any member wallet (the
+        // seed pays cashback to member 3, a customer, and the discount to member 4, the merchant).
+        rules.Add(new() { Id = 14, Name = "Send Money", Operation = "P2P", Family = PaymentFamily.Member, FromTypes = customer, ToTypes = anyPayee });
+        rules.Add(new() { Id = 18, Name = "Send Money + Loyalty", Operation = "LoyaltyPayment", Family = PaymentFamily.Member, FromTypes = new[] { AccountTypes.LoyaltyWallet }, ToTypes = anyPayee });
+        rules.Add(new() { Id = 21, Name = "Send Money + Fixed Fee", Operation = "FixedFeePayment", Family = PaymentFamily.Member, FromTypes = customer, ToTypes = anyPayee, Fee = FeeKind.Fixed, FeeValue = 5.00m });
+        rules.Add(new() { Id = 22, Name = "Send Money + % Fee", Operation = "PercentageFeePayment", Family = PaymentFamily.Member, FromTypes = customer, ToTypes = anyPayee, Fee = FeeKind.Percentage, FeeValue = 0.015m, FeeMin = 0.10m, FeeMax = 50.00m });
+        rules.Add(new() { Id = 24, Name = "Send Money + Cashback", Operation = "CashbackPayment", Family = PaymentFamily.Member, FromTypes = customer, ToTypes = anyPayee, Fee = FeeKind.Cashback, FeeValue = 0.02m });
+        rules.Add(new() { Id = 25, Name = "Send Money + Discount", Operation = "DiscountPayment", Family = PaymentFamily.Member, FromTypes = customer, ToTypes = anyPayee, Fee = FeeKind.Discount, FeeValue = 0.05m });
         rules.Add(new() { Id = options.AddMoneyTransferTypeId, Name = "Add Money", Operation = "AddMoney", Family = PaymentFamily.System, FromTypes = new[] { AccountTypes.GatewayClearing }, ToTypes = customer, Pending = true });
         rules.Add(new() { Id = 28, Name = "Withdraw Money", Operation = "Withdraw", Family = PaymentFamily.System, FromTypes = customer, ToTypes = new[] { AccountTypes.GatewayClearing }, Fee = FeeKind.Fixed, FeeValue = 0.00m, Pending = options.WithdrawPending });
         rules.Add(new() { Id = FixedFeeChildType, Name = "Fixed fee", Operation = "Fee", Family = PaymentFamily.Internal });
         rules.Add(new() { Id = PercentageFeeChildType, Name = "Percentage fee", Operation = "Fee", Family = PaymentFamily.Internal });
         rules.Add(new() { Id = CashbackChildType, Name = "Cashback", Operation = "Cashback", Family = PaymentFamily.Internal });
+        rules.Add(new() { Id = DiscountChildType, Name = "Discount", Operation = "Discount", Family = PaymentFamily.Internal });
         rules.Add(new() { Id = DisputeRefundType, Name = "Dispute refund", Operation = "DisputeRefund", Family = PaymentFamily.Internal });
         return rules;
     }
@@ -127,20 +132,17 @@ internal static class WalletMoney
                 break;
         }
 
-        if (type.Fee == FeeKind.Cashback)
-            return new(amount, amount, amount - cashback, amount, amount, 0m, cashback, new[] { new FeeLine("Cashback", -cashback) });
-        if (type.Fee == FeeKind.Discount)
-        {
-            decimal net = amount - discount;
-            return new(amount, net, net, net, net, 0m, 0m, new[] { new FeeLine("Discount", -discount) });
-        }
+        // §11.4: the preview of cashback and discount shows no fees and finalAmount = baseAmount (seed: 55 → 55,
+        // 100 → 100); the payer pays A, the payee gets A, and the credit back is booked afterwards as its own transfer.
+        if (type.Fee is FeeKind.Cashback or FeeKind.Discount)
+            return new(amount, amount, amount, amount, amount, 0m, cashback, discount, Array.Empty<FeeLine>());
 
-        var fees = fee > 0m ? new[] { new FeeLine(type.Fee == FeeKind.Percentage ? "Percentage fee" : "Fixed fee", fee) } : Array.Empty<FeeLine>();
+        var fees = fee > 0m ? new[] { new FeeLine(type.Fee == FeeKind.Percentage ? "Percentage Fee" : "Fixed Fee", fee) } : Array.Empty<FeeLine>();
         if (type.DeductFee)
         {
             if (fee >= amount) throw WalletErrors.InvalidAmount($"The amount {Format(amount)} does not cover the fee of {Format(fee)}");
-            return new(amount, amount - fee, amount, amount, amount - fee, fee, 0m, fees);
+            return new(amount, amount - fee, amount, amount, amount - fee, fee, 0m, 0m, fees);
         }
-        return new(amount, amount, amount + fee, amount + fee, amount, fee, 0m, fees);
+        return new(amount, amount, amount + fee, amount + fee, amount, fee, 0m, 0m, fees);
     }
 }

@@ -125,7 +125,9 @@ internal static class WalletPayments
         if (state.Rules.EnforceAgreements && state.Agreements.Values.Any(a => a.Required && !payer.AcceptedAgreements.Contains(a.Id)))
             throw WalletErrors.Business("AGREEMENT_NOT_ACCEPTED", "Agreement not accepted", "Accept the required agreements before paying");
 
-        CheckTransactionPin(payer, body.String("transactionPin") ?? body.String("transactionPassword"));
+        // §11.2: the seed tenant takes confirms without a PIN; a PIN that is sent anyway is still checked.
+        string? pin = body.String("transactionPin") ?? body.String("transactionPassword");
+        if (state.RequiresTransactionPin(payer) || !string.IsNullOrEmpty(pin)) CheckTransactionPin(payer, pin);
 
         WalletOtp? otp = null;
         if (payment.OtpRequired)
@@ -144,6 +146,11 @@ internal static class WalletPayments
         return WalletSettlement.Book(state, payment);
     }
 
+    /// <summary>
+    /// DoPaymentResult (§5.11) in the seed's order and spelling: baseAmount, formattedBaseAmount and
+    /// otpEnable; <c>fees</c> only when there are some (the seed's P2P, cashback and discount previews have
+    /// none). The PayNet additions (customValues, consolidated*) follow.
+    /// </summary>
     public static object DoPaymentResult(PreparedPayment p)
     {
         var q = p.Quote;
@@ -152,12 +159,14 @@ internal static class WalletPayments
             wouldRequireAuthorization = p.Type.Pending,
             from = WalletViews.Member(p.Payer),
             to = p.Payee is null ? null : WalletViews.Member(p.Payee),
+            baseAmount = WalletMoney.Wire(q.Amount),
+            formattedBaseAmount = WalletMoney.Format(q.Amount),
             finalAmount = WalletMoney.Wire(q.FinalAmount),
             formattedFinalAmount = WalletMoney.Format(q.FinalAmount),
-            fees = q.Fees.Select(WalletViews.Fee).ToArray(),
+            fees = q.Fees.Count == 0 ? null : q.Fees.Select(WalletViews.Fee).ToArray(),
             transferType = WalletViews.TransferType(p.Type, p.Source.TypeId, p.Destination.TypeId),
+            otpEnable = p.OtpRequired,
             customValues = new Dictionary<string, string>(p.CustomValues),
-            isOtpEnable = p.OtpRequired,
             consolidatedAmount = WalletMoney.Wire(q.ConsolidatedAmount),
             consolidatedFormatterAmount = WalletMoney.Format(q.ConsolidatedAmount),
             showConsolidateAmount = q.Fees.Count > 0,

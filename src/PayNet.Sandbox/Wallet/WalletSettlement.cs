@@ -9,7 +9,10 @@ namespace PayNet.Sandbox.Wallet;
 /// </summary>
 internal static class WalletSettlement
 {
-    /// <summary>Creates the transfer and its fee/cashback children; processes them unless the type is pending.</summary>
+    /// <summary>
+    /// Creates the transfer and its fee, cashback or discount children; processes them (parent first, so the
+    /// credit back to the payer is booked after the payment, as its own transfer) unless the type is pending.
+    /// </summary>
     public static WalletTransfer Book(WalletState state, PreparedPayment p)
     {
         var q = p.Quote;
@@ -26,6 +29,12 @@ internal static class WalletSettlement
             var cashback = NewTransfer(state, state.Rules.Types[WalletRules.CashbackChildType], state.Accounts[3], p.Source, q.Cashback,
                 $"Cashback of transfer {parent.Id}", Suffix(p.TraceNumber, "-CB"), parent.Id, p.Payer.Id, new());
             parent.ChildIds.Add(cashback.Id);
+        }
+        if (q.Discount > 0m)
+        {
+            var discount = NewTransfer(state, state.Rules.Types[WalletRules.DiscountChildType], state.Accounts[3], p.Source, q.Discount,
+                $"Discount on transfer {parent.Id}", Suffix(p.TraceNumber, "-DS"), parent.Id, p.Payer.Id, new());
+            parent.ChildIds.Add(discount.Id);
         }
 
         if (!p.Type.Pending)

@@ -117,5 +117,8 @@ internal sealed class WalletState : ISandboxState
         throw WalletErrors.NotFound($"Account {id} was not found");
     }
 
+    /// <summary>InitialData.requireTransactionPassword: the tenant switch, or this member's own.</summary>
+    public bool RequiresTransactionPin(WalletMember member) => Options.RequireTransactionPin || member.RequirePin;
+
     public WalletMember? OwnerOf(WalletAccount account) => account.MemberId is { } id ? Members[id] : null;
 }

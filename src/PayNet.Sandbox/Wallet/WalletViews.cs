@@ -16,16 +16,20 @@ internal static class WalletViews
 
     public static object AccountType(long typeId) => new { id = typeId, name = AccountTypes.NameOf(typeId), currency = Currency() };
 
-    /// <summary>MemberVO (§5.5); the profile variant carries customValues.</summary>
+    /// <summary>
+    /// MemberVO (§5.5) in the seed's order and spelling (<c>mobileNumber</c>, never the other deployments'
+    /// <c>mobileNo</c>); the profile variant carries customValues.
+    /// </summary>
     public static object Member(WalletMember m, bool profile = false) => new
     {
         id = m.Id,
         name = m.Name,
         username = m.Username,
         email = m.Email,
-        mobileNo = m.MobileNo,
         groupId = m.GroupId,
+        mobileNumber = m.MobileNo,
         status = m.LoginBlocked ? "BLOCKED" : "ACTIVE",
+        notificationLanguage = "ENGLISH",
         customValues = profile ? Array.Empty<object>() : null,
     };
 
@@ -88,7 +92,7 @@ internal static class WalletViews
     public static object InitialData(WalletState state, WalletMember m) => new
     {
         profile = Member(m, profile: true),
-        requireTransactionPassword = true,
+        requireTransactionPassword = state.RequiresTransactionPin(m),
         accounts = state.AccountsOf(m.Id).Select(MemberAccount).ToArray(),
         canMakeMemberPayments = true,
         canMakeSystemPayments = true,

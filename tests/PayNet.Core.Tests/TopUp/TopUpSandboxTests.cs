@@ -42,7 +42,8 @@ public class TopUpSandboxTests : IClassFixture<TopUpSandboxFixture>
         if (suffix is "01" or "04" or "05" or "06") Assert.NotEmpty(progress);
         if (suffix == "04") Assert.Equal(TopUpState.Paused, confirmed.State);
         if (suffix is "01" or "02") Assert.Equal(TopUpState.Pending, confirmed.State);
-        Assert.Contains(checkedTx.ExternalId!, done.ReceiptText);
+        if (expected == TopUpState.Success) Assert.Contains("RECEIPT NUMBER: " + done.Id, done.Receipt!.Footer);
+        else Assert.Null(done.Receipt);
     }
 
     [Theory]
@@ -228,7 +229,8 @@ public class TopUpSandboxTests : IClassFixture<TopUpSandboxFixture>
         Assert.Contains(await client.GetBridgeCountriesAsync(), c => c.Id == "IND" && c.Currency == "INR");
         var providers = await client.GetBridgeProvidersAsync("IND");
         Assert.Contains(providers, p => p.Id == "56" && p.Name == "Airtel");
-        var amounts = await client.GetBridgeAmountsAsync("56");
+        Assert.Contains(providers, p => p.Id == "284" && p.Name == "MTNL"); // seed 001
+        var amounts = await client.GetBridgeAmountsAsync("284");
         var airtime = Assert.Single(amounts, a => a.AmountId == "389c9b72d2677970916fac310a36e5a4");
         Assert.Equal((100m, "INR", 4.56m, "mobile-airtime"), (airtime.Amount!.Value, airtime.AmountCurrency, airtime.Price!.Value, airtime.CategoryId));
 
@@ -236,6 +238,8 @@ public class TopUpSandboxTests : IClassFixture<TopUpSandboxFixture>
         var done = await client.WaitForFinalStateAsync(await client.ConfirmAsync(checkedTx));
         Assert.Equal(TopUpState.Success, done.State);
         Assert.Equal((100m, "INR", 4.56m), (done.Amount!.Value, done.AmountCurrency, done.Price!.Value));
+        Assert.Equal("International Recharge", done.Receipt!.Header);
+        Assert.Equal("MTNL", done.Receipt.Subheader);
 
         var wrongCountry = await Assert.ThrowsAsync<TopUpApiException>(() => client.CheckAsync(new TopUpRequest { Product = "international-bridge", AmountId = airtime.AmountId, Account = "441234567800" }));
         Assert.Equal(201, wrongCountry.Code);

@@ -95,7 +95,10 @@ public sealed class TopUpCatalogueTests : TopUpTestBase
         Assert.Equal(56, airtel.GetProperty("id").GetInt32());
         Assert.Equal("Airtel", airtel.GetProperty("name").GetString());
 
-        var provider = (await Client.Post("/international-bridge/provider", new JsonObject { ["provider_id"] = 56 })).Json;
+        Assert.Contains(providers.GetProperty("providers").EnumerateArray(),
+            p => p.GetProperty("id").GetInt32() == 284 && p.GetProperty("name").GetString() == "MTNL"); // seed 001
+
+        var provider = (await Client.Post("/international-bridge/provider", new JsonObject { ["provider_id"] = 284 })).Json;
         Assert.Equal(233, provider.GetProperty("country").GetProperty("id").GetInt32());
         Assert.EndsWith("/static-media/country-flags/IND.png", provider.GetProperty("country").GetProperty("logo").GetString());
         var amount = provider.GetProperty("amounts").EnumerateArray()
@@ -103,7 +106,8 @@ public sealed class TopUpCatalogueTests : TopUpTestBase
         Assert.Equal("100", amount.GetProperty("amount").GetString());
         Assert.Equal("4.56", amount.GetProperty("price").GetString());
         Assert.Equal("mobile-airtime", amount.GetProperty("category_id").GetString());
-        Assert.Contains(provider.GetProperty("amounts").EnumerateArray(), a => a.GetProperty("category_id").GetString() == "mobile-bundles");
+        var airtelAmounts = (await Client.Post("/international-bridge/provider", new JsonObject { ["provider_id"] = 56 })).Json;
+        Assert.Contains(airtelAmounts.GetProperty("amounts").EnumerateArray(), a => a.GetProperty("category_id").GetString() == "mobile-bundles");
     }
 
     [Fact]

@@ -125,8 +125,8 @@ public sealed class TopUpProductFlowTests : TopUpTestBase
         Assert.Equal("AED", t.GetProperty("price_currency").GetString());
         Assert.Equal("IND", t.GetProperty("country_id").GetString());
         Assert.Equal("India", t.GetProperty("country_name").GetString());
-        Assert.Equal("56", t.GetProperty("provider_id").GetString());
-        Assert.Equal("Airtel", t.GetProperty("provider_name").GetString());
+        Assert.Equal("284", t.GetProperty("provider_id").GetString());
+        Assert.Equal("MTNL", t.GetProperty("provider_name").GetString()); // seed 001
         Assert.Equal("", t.GetProperty("error").GetString());
         Assert.Equal(Sandbox.Options.TopUp.StartingBalance - 4.56m, await Client.Balance());
     }

@@ -116,7 +116,7 @@ public sealed class WalletAccountTests : WalletTestBase
         Assert.Equal("Avatar S", mine.GetProperty("member").GetProperty("name").GetString());
         Assert.Equal("Jhon Doe", mine.GetProperty("fromMember").GetProperty("name").GetString());
         Assert.Equal("2024-01-18T06:00:00.000+0000", mine.GetProperty("date").GetString());
-        Assert.Equal("P2P Transfer", mine.GetProperty("transferType").GetProperty("name").GetString());
+        Assert.Equal("Send Money", mine.GetProperty("transferType").GetProperty("name").GetString());
 
         var avatar = await Wallet.Login("86888", "5678");
         var theirs = Assert.Single(await avatar.History());

@@ -16,7 +16,7 @@ public sealed class WalletAuthTests : WalletTestBase
         var data = response.Payload("InitialData");
         Assert.Equal(2, data.GetProperty("profile").GetProperty("id").GetInt64());
         Assert.Equal("Jhon Doe", data.GetProperty("profile").GetProperty("name").GetString());
-        Assert.True(data.GetProperty("requireTransactionPassword").GetBoolean());
+        Assert.False(data.GetProperty("requireTransactionPassword").GetBoolean()); // the seed tenant (wallet.md §11.2)
         Assert.Equal(2, data.GetProperty("decimalCount").GetInt32());
         var wallet = data.GetProperty("accounts")[0];
         Assert.True(wallet.GetProperty("isDefault").GetBoolean());
@@ -179,7 +179,7 @@ public sealed class WalletAuthTests : WalletTestBase
         Assert.Equal("48889", data.GetProperty("profile").GetProperty("username").GetString());
         var me = (await user.Get("members/me")).AssertSuccess().Payload("Member");
         Assert.Equal(2, me.GetProperty("id").GetInt64());
-        Assert.Equal("9555292137", me.GetProperty("mobileNo").GetString());
+        Assert.Equal("9555292137", me.GetProperty("mobileNumber").GetString());
         Assert.Equal(JsonValueKind.Array, me.GetProperty("customValues").ValueKind);
     }
 

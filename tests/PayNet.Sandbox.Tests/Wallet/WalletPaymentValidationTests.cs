@@ -50,8 +50,33 @@ public sealed class WalletPaymentValidationTests : WalletTestBase
     }
 
     [Fact]
-    public async Task Confirm_needs_the_PIN_and_three_wrong_ones_block_it_until_unblocked()
+    public async Task The_seed_tenant_confirms_without_a_PIN_but_still_refuses_a_wrong_one_that_is_sent()
     {
+        var jhon = await Wallet.Login();
+        var login = (await Wallet.LoginRaw("48889", "1234")).AssertSuccess();
+        Assert.False(login.Payload("InitialData").GetProperty("requireTransactionPassword").GetBoolean());
+        await jhon.Pay(new { transferTypeId = 14, toMemberId = 3, amount = 20 }); // the seed's execute body, as is
+        (await jhon.Post(Confirm, new { toMemberId = 3, amount = 5, transactionPin = "1111" })).AssertFailure(HttpStatusCode.BadRequest, "INVALID_TRANSACTION_PASSWORD");
+        Assert.Equal(980.00m, await jhon.Balance());
+    }
+
+    [Fact]
+    public async Task The_RequireTransactionPin_option_makes_every_confirm_carry_the_PIN()
+    {
+        await using var server = await SandboxServer.StartAsync(o => o.Wallet.RequireTransactionPin = true);
+        using var wallet = new WalletClient(server);
+        var login = (await wallet.LoginRaw("86888", "5678")).AssertSuccess();
+        Assert.True(login.Payload("InitialData").GetProperty("requireTransactionPassword").GetBoolean());
+        var avatar = await wallet.Login("86888", "5678");
+        (await avatar.Post(Confirm, new { toMemberId = 2, amount = 5 })).AssertFailure(HttpStatusCode.BadRequest, "MISSING_TRANSACTION_PASSWORD");
+        await avatar.Pay(new { toMemberId = 2, amount = 5, transactionPin = "5678" });
+        Assert.Equal(245.00m, await avatar.Balance());
+    }
+
+    [Fact]
+    public async Task Confirm_needs_the_PIN_when_required_and_three_wrong_ones_block_it_until_unblocked()
+    {
+        await Wallet.Control("members/2/require-pin", new { required = true });
         var jhon = await Wallet.Login();
         (await jhon.Post(Confirm, new { toMemberId = 3, amount = 5 })).AssertFailure(HttpStatusCode.BadRequest, "MISSING_TRANSACTION_PASSWORD");
         (await jhon.Post(Confirm, new { toMemberId = 3, amount = 5, transactionPin = "1111" })).AssertFailure(HttpStatusCode.BadRequest, "INVALID_TRANSACTION_PASSWORD");
@@ -114,7 +139,7 @@ public sealed class WalletPaymentValidationTests : WalletTestBase
         await Wallet.Control("members/2/require-otp", new { required = true });
         var jhon = await Wallet.Login();
         var quote = (await jhon.Post(Validate, new { toMemberId = 3, amount = 5 })).AssertSuccess().Payload("DoPaymentResult");
-        Assert.True(quote.GetProperty("isOtpEnable").GetBoolean());
+        Assert.True(quote.GetProperty("otpEnable").GetBoolean());
 
         var body = new { toMemberId = 3, amount = 5, transactionPin = "1234", isOtpEnable = "true", otp = "123456" };
         (await jhon.Post(Confirm, new { toMemberId = 3, amount = 5, transactionPin = "1234" })).AssertFailure(HttpStatusCode.BadRequest, "INVALID_OTP");
@@ -138,7 +163,7 @@ public sealed class WalletPaymentValidationTests : WalletTestBase
         using var wallet = new WalletClient(server);
         var avatar = await wallet.Login("86888", "5678");
         var quote = (await avatar.Post(Validate, new { toMemberId = 2, amount = 5 })).AssertSuccess().Payload("DoPaymentResult");
-        Assert.True(quote.GetProperty("isOtpEnable").GetBoolean());
+        Assert.True(quote.GetProperty("otpEnable").GetBoolean());
     }
 
     [Fact]

@@ -113,7 +113,7 @@ public sealed class WalletQrTests : WalletTestBase
         var jhon = await Wallet.Login();
         (await jhon.Post("qr/create", new { amount = -1 })).AssertFailure(HttpStatusCode.BadRequest, "INVALID_AMOUNT");
         (await jhon.Post("qr/create", new { amount = 0.5 })).AssertFailure(HttpStatusCode.BadRequest, "TRANSFER_MINIMUM_PAYMENT");
-        (await jhon.Post("qr/create", new { transferTypeId = 24 })).AssertFailure(HttpStatusCode.BadRequest, "NO_POSSIBLE_TRANSFER_TYPES"); // cashback pays merchants only
+        (await jhon.Post("qr/create", new { transferTypeId = 28 })).AssertFailure(HttpStatusCode.BadRequest, "NO_POSSIBLE_TRANSFER_TYPES"); // a system type pays no member
         (await jhon.Post("qr/create", new { amount = 5, expiresInSeconds = 0 })).AssertFailure(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
         (await jhon.Post("qr/create", new { amount = 5, expiresInSeconds = long.MaxValue })).AssertFailure(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
         var p2p = await Create(jhon, new { });

@@ -41,6 +41,7 @@ namespace PayNet.Core.Wallet.Wire
         public string? Name { get; set; }
         public string? Username { get; set; }
         public string? Email { get; set; }
+        /// <summary>Other deployments' spelling of <see cref="MobileNumber"/> (the seed's).</summary>
         public string? MobileNo { get; set; }
         public string? MobileNumber { get; set; }
         public long? GroupId { get; set; }
@@ -52,10 +53,14 @@ namespace PayNet.Core.Wallet.Wire
         public bool WouldRequireAuthorization { get; set; }
         public MemberDto? From { get; set; }
         public MemberDto? To { get; set; }
+        /// <summary>The requested amount, as the seed's previews show it (wallet.md §5.11).</summary>
+        public decimal? BaseAmount { get; set; }
         public decimal? FinalAmount { get; set; }
         public List<FeeDto>? Fees { get; set; }
         public TransferTypeDto? TransferType { get; set; }
-        public bool IsOtpEnable { get; set; }
+        /// <summary>The seed's spelling; other deployments send <see cref="IsOtpEnable"/>.</summary>
+        public bool? OtpEnable { get; set; }
+        public bool? IsOtpEnable { get; set; }
         public decimal? ConsolidatedAmount { get; set; }
     }
 
