@@ -26,6 +26,22 @@ void Log(string line) => Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {line}")
 
 if (args.Contains("--cpu-profile")) { await CpuProfile.RunAsync(); return 0; }
 
+if (args.Contains("--list-profile"))
+{
+    // Diagnostic: streaming a 100,000-row Card list through PayNet.Core at several page sizes.
+    using var sb = await SandboxProcess.StartAsync(repo, "--Sandbox:Card:RandomCount=100000");
+    using var cc = new CardClient(new SecretString(sb.CardKey), new PayNetClientOptions(sb.CardUri) { Timeout = TimeSpan.FromMinutes(2) });
+    foreach (int size in new[] { 1000, 100, 1000 })
+    {
+        var watch = Stopwatch.StartNew();
+        var (ownCpu, serverCpu) = (Process.GetCurrentProcess().TotalProcessorTime, sb.CpuTime);
+        int n = 0;
+        await foreach (var _ in cc.ListAsync(new CardListQuery { From = new DateTime(2024, 1, 1), To = new DateTime(2024, 2, 1), IncludeFailed = true, PageSize = size })) n++;
+        Console.WriteLine($"page {size}: {n} rows in {watch.Elapsed.TotalSeconds:0.0} s = {n / watch.Elapsed.TotalSeconds:0} rows/s; client CPU {(Process.GetCurrentProcess().TotalProcessorTime - ownCpu).TotalSeconds:0.0} s, sandbox CPU {(sb.CpuTime - serverCpu).TotalSeconds:0.0} s");
+    }
+    return 0;
+}
+
 if (args.Contains("--alloc-profile"))
 {
     // Diagnostic: allocation profile of sequential calls (which types, bytes per call), raw then PayNet.Core.

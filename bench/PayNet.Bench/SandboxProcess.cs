@@ -36,6 +36,9 @@ internal sealed class SandboxProcess : IDisposable
 
     public int ProcessId => _process.Id;
 
+    /// <summary>CPU time the sandbox process has used so far (all its threads).</summary>
+    public TimeSpan CpuTime { get { _process.Refresh(); return _process.TotalProcessorTime; } }
+
     public Uri Root { get; }
     public Uri CardUri { get; }
     public string CardKey { get; }
