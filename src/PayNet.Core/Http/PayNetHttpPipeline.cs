@@ -154,15 +154,17 @@ namespace PayNet.Core.Http
         }
 
         /// <summary>
-        /// Sends one request through the chain and reads the whole body as text. The body is read here,
-        /// not by HttpClient, so that an answer cut off mid-body is caught: for a money move that is an
-        /// ambiguous outcome (it may have executed), never a plain network error.
+        /// Sends one request through the chain and reads the whole body. The body is read here, not by
+        /// HttpClient, so that an answer cut off mid-body is caught: for a money move that is an ambiguous
+        /// outcome (it may have executed), never a plain network error. The answer keeps the body as UTF-8
+        /// bytes of its own (parse them in place with <see cref="RawResponse.Utf8"/>); the text is decoded
+        /// only when asked for.
         /// </summary>
         public async Task<RawResponse> SendAsync(HttpRequestMessage request, CallInfo call, CancellationToken cancellationToken)
         {
-            using (var bytes = await SendUtf8Async(request, call, cancellationToken).ConfigureAwait(false))
+            using (var pooled = await SendUtf8Async(request, call, cancellationToken).ConfigureAwait(false))
             {
-                return new RawResponse(bytes.Status, bytes.Body, bytes.RetryAfter);
+                return new RawResponse(pooled.Status, pooled.Utf8.ToArray(), pooled.Utf8.Length, pooled: false, pooled.RetryAfter);
             }
         }
 
