@@ -48,8 +48,17 @@ if (args.Contains("--alloc-profile"))
     using var sb = await SandboxProcess.StartAsync(repo);
     using var rw = new RawClients(sb);
     using var cc = new CardClient(new SecretString(sb.CardKey), new PayNetClientOptions(sb.CardUri));
-    foreach (var (name, call) in new (string, Func<Task>)[] { ("raw", () => rw.CardCheckAsync("RCN-0001", CancellationToken.None)), ("PayNet.Core", () => cc.CheckAsync(referenceNo: "RCN-0001")) })
+    using var tc = new TopUpClient(new TopUpCredentials(sb.PosId, new SecretString(sb.PosToken)), new PayNetClientOptions(sb.TopUpUri));
+    await rw.ResetPosKeyAsync();
+    var held = await tc.CheckAsync(new TopUpRequest { Product = "et-mc", Account = "971550000000", Amount = 10m });
+    string ext = (await tc.ConfirmAsync(held, 10m)).ExternalId!;
+    foreach (var (name, call) in new (string, Func<Task>)[]
     {
+        ("raw Card check", () => rw.CardCheckAsync("RCN-0001", CancellationToken.None)), ("PayNet.Core Card check", () => cc.CheckAsync(referenceNo: "RCN-0001")),
+        ("raw TopUp find", () => rw.TopUpFindAsync(ext, CancellationToken.None)), ("PayNet.Core TopUp find", () => tc.FindAsync(externalId: ext)),
+    })
+    {
+        await rw.ResetPosKeyAsync();
         for (int i = 0; i < 2000; i++) await call();
         const int calls = 20_000;
         long before = GC.GetTotalAllocatedBytes(true);

@@ -61,13 +61,18 @@ namespace PayNet.Core.TopUp
 
         public PayNetClientOptions Options => _pipeline.Options;
 
+        /// <summary>The absolute URI of a service path, built once per path instead of per request.</summary>
+        private Uri UriOf(string path) => _uris.GetOrAdd(path, p => new Uri(_pipeline.Client.BaseAddress!, p));
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Uri> _uris = new System.Collections.Concurrent.ConcurrentDictionary<string, Uri>(StringComparer.Ordinal);
+
         public async Task<TopUpReply> PostAsync(string path, string operation, CallKind kind, object? payload, string? reference, CancellationToken cancellationToken)
         {
             string payloadJson = payload is null ? "{}" : JsonSerializer.Serialize(payload, payload.GetType(), TolerantJson.Options);
             for (int round = 1; ; round++)
             {
                 var call = new CallInfo(PayNetApi.TopUp, operation, kind, reference);
-                using (var request = new HttpRequestMessage(HttpMethod.Post, path))
+                using (var request = new HttpRequestMessage(HttpMethod.Post, UriOf(path)))
                 {
                     request.Content = _signer.Sign(payloadJson, out long key);
                     call.BeforeResend = resent =>
