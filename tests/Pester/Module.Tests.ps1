@@ -5,6 +5,9 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'PesterHelpers.psm1') -Force
     $script:repo = Resolve-Path (Join-Path $PSScriptRoot '../..')
     $script:manifestPath = Join-Path $repo 'out/PayNet/PayNet.psd1'
+    # A binary module loads once per process: load-context checks run in a child of the pwsh running
+    # this suite (the repository's dotnet tool or a global install alike).
+    $script:childPwsh = Join-Path $PSHOME ($(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' }))
 }
 
 Describe 'The PayNet module' {
@@ -18,19 +21,6 @@ Describe 'The PayNet module' {
 
     It 'passes Test-ModuleManifest' {
         { Test-ModuleManifest $manifestPath -ErrorAction Stop } | Should -Not -Throw
-    }
-
-    It 'loads PayNet.Core into a private load context on PowerShell 7' -Skip:($PSVersionTable.PSEdition -ne 'Core') {
-        $script = @"
-Import-Module '$manifestPath'
-`$null = Get-PayNetConnection
-`$null = [PayNet.PowerShell.Loader.ModuleInitializer]::IsIsolated
-`$core = [System.AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'PayNet.Core' } | Select-Object -First 1
-if (-not `$core) { Get-PayNetTransaction -ErrorAction SilentlyContinue; `$core = [System.AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'PayNet.Core' } | Select-Object -First 1 }
-[System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$core).Name
-"@
-        $name = pwsh -NoProfile -NonInteractive -Command $script
-        $name | Select-Object -Last 1 | Should -Be 'PayNet'
     }
 
     Context 'in a session that already loaded another Microsoft.Extensions version' {
@@ -63,10 +53,48 @@ Connect-PayNet -Sandbox -BaseUri '$($sandbox.Uri)'
 `$rows = @(Get-PayNetTransaction -From 2024-01-15 -To 2024-01-16).Count
 "`$(`$loaded.GetName().Version.Major)|`$rows"
 "@
-            $answer = pwsh -NoProfile -NonInteractive -Command $script | Select-Object -Last 1
+            $answer = & $childPwsh -NoProfile -NonInteractive -Command $script | Select-Object -Last 1
             $major, $rows = $answer -split '\|'
             $major | Should -Be '6'
             [int]$rows | Should -Be 12
+        }
+    }
+
+    Context 'in a script that names the module''s types' {
+        BeforeAll { $script:typeSandbox = Start-TestSandbox }
+        AfterAll { Stop-TestSandbox $typeSandbox }
+
+        It 'loads third-party dependencies into a private load context and PayNet.Core where PowerShell resolves types' -Skip:($PSVersionTable.PSEdition -ne 'Core') {
+            $script = @"
+Import-Module '$manifestPath'
+`$null = Get-PayNetConnection
+`$contextOf = { param(`$name) `$a = [System.AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq `$name } | Select-Object -First 1; [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$a).Name }
+Connect-PayNet -Sandbox -BaseUri '$($typeSandbox.Uri)'
+`$null = Get-PayNetTransaction -ReferenceNo RCN-0015
+"`$(& `$contextOf 'PayNet.Core')|`$(& `$contextOf 'Microsoft.Extensions.Http')|`$(& `$contextOf 'Polly.Core')|`$([PayNet.PowerShell.Loader.ModuleInitializer]::IsIsolated)"
+"@
+            $answer = & $childPwsh -NoProfile -NonInteractive -Command $script | Select-Object -Last 1
+            $answer | Should -Be 'Default|PayNet|PayNet|True'
+        }
+
+        It 'resolves [PayNet.Core.PayNetException] and output types by name, and catch [PayNet.Core.PayNetException] catches a PayNet error' {
+            $script = @"
+Import-Module '$manifestPath'
+`$exception = [PayNet.Core.PayNetException].FullName
+Connect-PayNet -Sandbox -BaseUri '$($typeSandbox.Uri)'
+`$row = Get-PayNetTransaction -ReferenceNo RCN-0015 | Select-Object -First 1
+`$isRow = `$row -is [PayNet.Core.Card.CardTransaction]
+`$caught = 'nothing'
+try { Get-PayNetTransaction -ReferenceNo NOPE-404 -ErrorAction Stop }
+catch [PayNet.Core.PayNetException] { `$caught = "PayNetException `$(`$_.FullyQualifiedErrorId)" }
+catch { `$caught = "other `$(`$_.Exception.GetType().FullName)" }
+"`$exception|`$isRow|`$caught"
+"@
+            $answer = & $childPwsh -NoProfile -NonInteractive -Command $script 2>&1 | Select-Object -Last 1
+            $exception, $isRow, $caught = "$answer" -split '\|'
+            $exception | Should -Be 'PayNet.Core.PayNetException'
+            $isRow | Should -Be 'True'
+            $caught | Should -BeLike 'PayNetException PayNetNotFound,*'
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using PayNet.Core;
-using PayNet.PowerShell.Host;
 
 namespace PayNet.PowerShell
 {
@@ -14,7 +13,7 @@ namespace PayNet.PowerShell
         /// <summary>The connection to use for <paramref name="service"/>, or a terminating PayNetNotConnected error.</summary>
         private protected PayNetConnection RequireConnection(PayNetApi service)
         {
-            var connection = Connection ?? CmdletHost.Connections.Get(service);
+            var connection = Connection ?? Connections.Get(service);
             if (connection is null)
                 throw Terminating(ErrorIds.NotConnected, ErrorCategory.ConnectionError, service,
                     $"There is no PayNet {service} connection in this session. Run Connect-PayNet first (Connect-PayNet -Sandbox to try the local sandbox).",

@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 namespace PayNet.PowerShell
 {
     /// <summary>
-    /// PowerShell-style * and ? matching, case-insensitive. Our own rather than WildcardPattern, which
-    /// is inert in the xunit seam and so would make filters untestable.
+    /// PowerShell-style * and ? matching, case-insensitive (brackets match literally). Kept rather than
+    /// WildcardPattern so that filters behave exactly as before.
     /// </summary>
     internal static class Wildcard
     {

@@ -7,10 +7,12 @@ using System.Reflection;
 namespace PayNet.PowerShell.Loader
 {
     /// <summary>
-    /// Loads everything under dependencies/ (PayNet.Core, Microsoft.Extensions.*, Polly, System.*) so
-    /// that it never clashes with versions the host already loaded (VS Code's PowerShell extension, Az,
-    /// Microsoft.Graph). PowerShell 7: a private AssemblyLoadContext, reached through reflection because
-    /// netstandard2.0 cannot name the type. Windows PowerShell: AssemblyResolve + LoadFrom.
+    /// Loads what lies under dependencies/ so that third-party assemblies (Microsoft.Extensions.*, Polly,
+    /// System.*) never clash with versions the host already loaded (VS Code's PowerShell extension, Az,
+    /// Microsoft.Graph), while PayNet.Core stays where PowerShell resolves type names. PowerShell 7: a
+    /// private AssemblyLoadContext for the third-party ones, reached through reflection because
+    /// netstandard2.0 cannot name the type (see <see cref="IsolatedLoadContext"/>). Windows PowerShell:
+    /// AssemblyResolve + LoadFrom, which PowerShell's type resolution sees too.
     /// This class must not touch a PayNet.Core type: they resolve only after it has run.
     /// </summary>
     public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
@@ -29,7 +31,7 @@ namespace PayNet.PowerShell.Loader
         /// <summary>Called by PayNet.psm1 before the cmdlets are imported; idempotent.</summary>
         public static void InstallResolver() => Install();
 
-        /// <summary>True when PayNet.Core came from the private load context (PowerShell 7).</summary>
+        /// <summary>True when third-party dependencies load into the private load context (PowerShell 7).</summary>
         public static bool IsIsolated => _context is not null;
 
         internal static void Install()
@@ -51,8 +53,8 @@ namespace PayNet.PowerShell.Loader
         private static Assembly? ResolveOnFramework(object? sender, ResolveEventArgs args)
         {
             var name = new AssemblyName(args.Name);
-            string path = Path.Combine(DependencyDirectory, name.Name + ".dll");
-            if (!File.Exists(path)) return null;
+            string? path = DependencyFile.Find(DependencyDirectory, name);
+            if (path is null) return null;
             return Loaded.GetOrAdd(path, p => Assembly.LoadFrom(p));
         }
     }

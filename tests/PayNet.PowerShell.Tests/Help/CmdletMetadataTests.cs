@@ -1,3 +1,4 @@
+using System.Management.Automation;
 using PayNet.HelpTool.Metadata;
 
 namespace PayNet.PowerShell.Tests.Help;

@@ -2,7 +2,6 @@ using System.Management.Automation;
 using PayNet.Core;
 using PayNet.Core.Reconciliation;
 using PayNet.PowerShell.Commands;
-using PayNet.PowerShell.Host;
 using PayNet.PowerShell.Tests.Support;
 
 namespace PayNet.PowerShell.Tests.Reconciliation;
@@ -23,11 +22,24 @@ public sealed class CompareCardLedgerTests : SandboxCmdletTest
         return lines.Skip(1).Select(l => header.Zip(l.Split(','), (h, v) => (h, v)).ToDictionary(p => p.h, p => (object?)p.v, StringComparer.OrdinalIgnoreCase)).ToList();
     }
 
-    private RecordingHost Compare(IEnumerable<object> rows, Action<ComparePayNetTransactionCommand>? configure = null, params string[] switches)
+    private PwshResult Compare(IEnumerable<object> rows, Action<Dictionary<string, object?>>? configure = null, params string[] switches)
     {
-        var cmd = new ComparePayNetTransactionCommand { Service = PayNetApi.Card, From = new DateTime(2024, 1, 15), To = new DateTime(2024, 1, 17) };
-        configure?.Invoke(cmd);
-        return CmdletRunner.RunPipeline(cmd, rows.Select(r => (Action<ComparePayNetTransactionCommand>)(c => c.InputObject = r)), new RecordingHost(Store).Bind(switches));
+        var parameters = new Dictionary<string, object?> { ["Service"] = PayNetApi.Card, ["From"] = new DateTime(2024, 1, 15), ["To"] = new DateTime(2024, 1, 17) };
+        configure?.Invoke(parameters);
+        return Session.CallPipeline("Compare-PayNetTransaction", rows, parameters, c => c.Bind(switches));
+    }
+
+    [Fact]
+    public void Import_Csv_rows_of_the_worked_example_compare_as_strings_straight_from_the_file()
+    {
+        var result = Session.Run("Import-Csv $path | Compare-PayNetTransaction -Service Card -From 2024-01-15 -To 2024-01-17",
+            new { path = RepoPaths.File("examples", "ledger-card.csv") });
+        Assert.Null(result.Terminating);
+        Assert.Empty(result.Errors);
+        var results = result.OutputOf<ReconciliationResult>().ToDictionary(r => r.Reference);
+        Assert.Equal(11, results.Count);
+        Assert.Equal(ReconciliationStatus.AmountMismatch, results["RCN-0002"].Status);
+        Assert.Equal(59.30m, results["RCN-0002"].LedgerAmount);
     }
 
     [Fact]
@@ -84,7 +96,7 @@ public sealed class CompareCardLedgerTests : SandboxCmdletTest
     public void Tolerance_turns_a_small_difference_into_a_match()
     {
         var row = new Dictionary<string, object?> { ["Reference"] = "RCN-0002", ["Amount"] = "59.30", ["Currency"] = "TRY" };
-        var host = Compare(new object[] { row }, c => c.Tolerance = 0.05m);
+        var host = Compare(new object[] { row }, c => c["Tolerance"] = 0.05m);
         Assert.Equal(ReconciliationStatus.Matched, host.OutputOf<ReconciliationResult>().Single(r => r.Reference == "RCN-0002").Status);
     }
 
@@ -92,7 +104,7 @@ public sealed class CompareCardLedgerTests : SandboxCmdletTest
     public void Custom_column_names_and_European_amounts_are_understood()
     {
         var row = new Dictionary<string, object?> { ["Belge"] = "RCN-0015", ["Tutar"] = "813,75", ["Doviz"] = "TRY", ["Durum"] = "odendi" };
-        var host = Compare(new object[] { row }, c => { c.ReferenceProperty = "Belge"; c.AmountProperty = "Tutar"; c.CurrencyProperty = "Doviz"; c.StateProperty = "Durum"; });
+        var host = Compare(new object[] { row }, c => { c["ReferenceProperty"] = "Belge"; c["AmountProperty"] = "Tutar"; c["CurrencyProperty"] = "Doviz"; c["StateProperty"] = "Durum"; });
         Assert.Equal(ReconciliationStatus.Matched, host.OutputOf<ReconciliationResult>().Single(r => r.Reference == "RCN-0015").Status);
     }
 
@@ -109,7 +121,7 @@ public sealed class CompareCardLedgerTests : SandboxCmdletTest
         Assert.Equal(2, host.Errors.Count);
         Assert.All(host.Errors, e => Assert.Equal(ErrorIds.InvalidArgument, e.ErrorId));
         Assert.All(host.Errors, e => Assert.Equal(ErrorCategory.InvalidData, e.Category));
-        Assert.Same(rows[1], host.Errors[1].TargetObject);
+        Assert.Same(rows[1], host.Errors[1].Target);
         Assert.Equal(ReconciliationStatus.Matched, host.OutputOf<ReconciliationResult>().Single(r => r.Reference == "RCN-0015").Status);
     }
 

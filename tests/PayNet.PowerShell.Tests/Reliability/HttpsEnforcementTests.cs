@@ -1,3 +1,4 @@
+using System.Management.Automation;
 using PayNet.Core;
 using PayNet.Core.Card;
 using PayNet.Core.Http;
@@ -5,7 +6,6 @@ using PayNet.Core.Security;
 using PayNet.Core.TopUp;
 using PayNet.Core.Wallet;
 using PayNet.PowerShell.Commands;
-using PayNet.PowerShell.Host;
 using PayNet.PowerShell.Tests.Support;
 
 namespace PayNet.PowerShell.Tests.Reliability;
@@ -17,40 +17,40 @@ public sealed class HttpsEnforcementTests
 
     public static IEnumerable<object[]> ParameterSets() => new[] { "Wallet", "TopUpToken", "TopUpCredential", "Card", "Sandbox" }.Select(s => new object[] { s });
 
-    private static (ConnectPayNetCommand Cmd, RecordingHost Host) Connect(string set, bool allow)
+    private static PwshResult Connect(PwshSession session, string set, bool allow)
     {
-        var host = new RecordingHost { SetName = set };
-        var cmd = new ConnectPayNetCommand { BaseUri = Remote, TimeoutSec = 1 };
+        var parameters = new Dictionary<string, object?> { ["BaseUri"] = Remote, ["TimeoutSec"] = 1 };
+        var switches = new List<string>();
         switch (set)
         {
-            case "Wallet": cmd.ApiKey = RecordingHost.Secure("apikey-x"); cmd.Credential = host.Credential("48889", "1234"); break;
-            case "TopUpToken": cmd.PosId = 123; cmd.Token = RecordingHost.Secure("token-x"); break;
-            case "TopUpCredential": cmd.Credential = host.Credential("123", "token-x"); host.Bind("TopUp"); break;
-            case "Card": cmd.SecretKey = RecordingHost.Secure("sck_x"); break;
-            case "Sandbox": host.Bind("Sandbox"); break;
+            case "Wallet": parameters["ApiKey"] = PayNet.PowerShell.Tests.Wallet.WalletTestKit.Secure("apikey-x"); parameters["Credential"] = new PSCredential("48889", PayNet.PowerShell.Tests.Wallet.WalletTestKit.Secure("1234")); break;
+            case "TopUpToken": parameters["PosId"] = 123; parameters["Token"] = PayNet.PowerShell.Tests.Wallet.WalletTestKit.Secure("token-x"); break;
+            case "TopUpCredential": parameters["Credential"] = new PSCredential("123", PayNet.PowerShell.Tests.Wallet.WalletTestKit.Secure("token-x")); switches.Add("TopUp"); break;
+            case "Card": parameters["SecretKey"] = PayNet.PowerShell.Tests.Wallet.WalletTestKit.Secure("sck_x"); break;
+            case "Sandbox": switches.Add("Sandbox"); break;
         }
-        if (allow) host.Bind("AllowInsecureHttp");
-        return (cmd, host);
+        if (allow) switches.Add("AllowInsecureHttp");
+        return session.Call("Connect-PayNet", parameters, c => c.Bind(switches.ToArray()));
     }
 
     [Theory]
     [MemberData(nameof(ParameterSets))]
     public void Connect_refuses_plain_http_to_another_host_for_every_parameter_set(string set)
     {
-        var (cmd, host) = Connect(set, allow: false);
-        CmdletRunner.Run(cmd, host);
+        using var session = new PwshSession();
+        var host = Connect(session, set, allow: false);
         Assert.NotNull(host.Terminating);
         Assert.Equal(ErrorIds.InvalidArgument, host.Terminating!.ErrorId);
         Assert.Matches("http|https", host.Terminating.Message);
-        Assert.Empty(host.Connections.All());
+        Assert.Empty(session.Call("Get-PayNetConnection").Output);
     }
 
     [Theory]
     [InlineData("Card")]
     public void Allowing_insecure_http_connects_with_a_warning(string set)
     {
-        var (cmd, host) = Connect(set, allow: true);
-        CmdletRunner.Run(cmd, host);
+        using var session = new PwshSession();
+        var host = Connect(session, set, allow: true);
         Assert.Null(host.Terminating);
         Assert.Contains(host.Warnings, w => w.Contains("clear text") && w.Contains("paynet.example.com"));
     }

@@ -43,56 +43,57 @@ public sealed class SecretScanTests : SandboxCmdletTest
     [Fact]
     public void No_secret_reaches_any_stream_output_or_serialization_of_any_cmdlet()
     {
-        var hosts = new List<RecordingHost>();
+        var hosts = new List<PwshResult>();
         var outputs = new List<object?>();
-        RecordingHost Run(PayNetCmdlet cmdlet, string set = "__AllParameterSets", params string[] switches)
+        PwshResult Run(string command, object? parameters, params string[] switches)
         {
-            var host = CmdletRunner.Run(cmdlet, new RecordingHost(Store) { SetName = set, VerboseOn = true, DebugOn = true }.Bind(switches));
+            // The session records Verbose and Debug ($VerbosePreference/$DebugPreference Continue).
+            var host = Session.Call(command, parameters, c => c.Bind(switches));
             hosts.Add(host);
             outputs.AddRange(host.Output);
             return host;
         }
-        var pin = RecordingHost.Secure(Sandbox.Server.Options.Wallet.Pin);
+        var pin = PayNet.PowerShell.Tests.Wallet.WalletTestKit.Secure(Sandbox.Server.Options.Wallet.Pin);
 
-        Run(new GetPayNetConnectionCommand());
-        Run(new GetPayNetWalletCommand());
-        Run(new GetPayNetProfileCommand());
-        var quote = Run(new InvokePayNetPaymentCommand { ToMemberId = "3", Amount = 20m, TransferType = "FixedFee" }, "Member", "Validate").OutputOf<WalletPaymentQuote>().Single();
-        var receipt = Run(new InvokePayNetPaymentCommand { Quote = quote }, "Quote").OutputOf<WalletPaymentReceipt>().Single();
-        Run(new GetPayNetStatementCommand { From = new DateTime(2024, 1, 18), To = new DateTime(2024, 1, 18) }, "Account");
-        Run(new GetPayNetTransactionCommand { InputObject = receipt }, "InputObject");
-        var added = Run(new AddPayNetMoneyCommand { Amount = 20m }).OutputOf<WalletPaymentReceipt>().Single();
-        Run(new WaitPayNetTransactionCommand { InputObject = added, TimeoutSec = 1, PollIntervalSec = 0.2 });
-        Run(new RequestPayNetWithdrawalCommand { Amount = 10m, BankAccount = "GB33BUKB20201555555555" });
-        Run(new GetPayNetAgreementCommand());
-        Run(new ApprovePayNetAgreementCommand { Id = new long[] { 1 } });
-        var qr = Run(new NewPayNetQrCodeCommand { Amount = 5m, Description = "scan" }, "__AllParameterSets", "Amount").OutputOf<WalletQrCode>().Single();
-        Run(new ResolvePayNetQrCodeCommand { QrString = qr.QrString! });
+        Run("Get-PayNetConnection", null);
+        Run("Get-PayNetWallet", null);
+        Run("Get-PayNetProfile", null);
+        var quote = Run("Invoke-PayNetPayment", new { ToMemberId = "3", Amount = 20m, TransferType = "FixedFee" }, "Validate").OutputOf<WalletPaymentQuote>().Single();
+        var receipt = Run("Invoke-PayNetPayment", new { Quote = quote }).OutputOf<WalletPaymentReceipt>().Single();
+        Run("Get-PayNetStatement", new { From = new DateTime(2024, 1, 18), To = new DateTime(2024, 1, 18) });
+        Run("Get-PayNetTransaction", new { InputObject = receipt });
+        var added = Run("Add-PayNetMoney", new { Amount = 20m }).OutputOf<WalletPaymentReceipt>().Single();
+        Run("Wait-PayNetTransaction", new { InputObject = added, TimeoutSec = 1, PollIntervalSec = 0.2 });
+        Run("Request-PayNetWithdrawal", new { Amount = 10m, BankAccount = "GB33BUKB20201555555555" });
+        Run("Get-PayNetAgreement", null);
+        Run("Approve-PayNetAgreement", new { Id = new long[] { 1 } });
+        var qr = Run("New-PayNetQrCode", new { Amount = 5m, Description = "scan" }, "Amount").OutputOf<WalletQrCode>().Single();
+        Run("Resolve-PayNetQrCode", new { QrString = qr.QrString! });
         var file = Path.Combine(Path.GetTempPath(), $"scan-{Guid.NewGuid():N}.png");
         File.WriteAllBytes(file, new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }.Concat(new byte[64]).ToArray());
-        Run(new AddPayNetDocumentCommand { Path = file, Category = "ID_CARD" });
-        Run(new GetPayNetDocumentCommand());
-        var dispute = Run(new NewPayNetDisputeCommand { TransferId = receipt.TransferId, Reason = "Other", Description = "scan" }).OutputOf<WalletDispute>().Single();
-        Run(new GetPayNetDisputeCommand(), "List");
-        Run(new SetPayNetDisputeCommand { Id = dispute.DisputeId, Comment = "more" });
-        Run(new ClosePayNetDisputeCommand { Id = dispute.DisputeId });
-        Run(new RegisterPayNetMemberCommand { Name = "Scan Member", MobileNo = "233200000099", Email = "scan@example.com", Pin = RecordingHost.Secure("8642") });
-        Run(new RegisterPayNetMemberCommand { Name = "Scan Member", MobileNo = "233200000099", Email = "scan@example.com", Pin = RecordingHost.Secure("8642"), Otp = "123456" });
-        Run(new GetPayNetProductCommand(), "Services");
-        var topUp = Run(new StartPayNetTopUpCommand { Product = "slk100", Account = "voucher00@example.com", Amount = 100m, PollIntervalSec = 0.02 }).Output.Single();
-        Run(new StartPayNetTopUpCommand { Product = "et-mc", Account = "971550000001", Amount = 10m, PollIntervalSec = 0.02 }, "__AllParameterSets", "NoWait");
-        Run(new GetPayNetTransactionCommand { InputObject = (IPayNetRecord)topUp! }, "InputObject");
-        var card = Run(new GetPayNetTransactionCommand { ReferenceNo = "RCN-0001" }, "CardReferenceNo").Output.First();
-        Run(new GetPayNetTransactionCommand { XactId = ((PayNet.Core.Card.CardTransaction)card!).XactId! }, "CardXactId", "Detail");
-        Run(new GetPayNetTransactionCommand { From = new DateTime(2024, 1, 15), To = new DateTime(2024, 1, 16) }, "CardList");
-        Run(new RequestPayNetRefundCommand { XactId = ((PayNet.Core.Card.CardTransaction)card!).XactId!, Amount = 10m });
-        Run(new GetPayNetRefundCommand { From = new DateTime(2024, 1, 15), To = new DateTime(2024, 1, 19) });
-        Run(new GetPayNetPayoutCommand { Date = new DateTime(2024, 1, 16) });
-        Run(new ComparePayNetTransactionCommand { Service = PayNetApi.Card, From = new DateTime(2024, 1, 15), To = new DateTime(2024, 1, 16), InputObject = new Dictionary<string, object?> { ["Reference"] = "RCN-0001", ["Amount"] = "1000" } });
-        Run(new SetPayNetPinCommand { CurrentPin = pin, NewPin = RecordingHost.Secure("9753") });
-        Run(new SetPayNetPinCommand { CurrentPin = pin, NewPin = RecordingHost.Secure("9753"), Otp = "123456" });
-        var connections = Store.All().ToList();
-        Run(new DisconnectPayNetCommand());
+        Run("Add-PayNetDocument", new { Path = file, Category = "ID_CARD" });
+        Run("Get-PayNetDocument", null);
+        var dispute = Run("New-PayNetDispute", new { TransferId = receipt.TransferId, Reason = "Other", Description = "scan" }).OutputOf<WalletDispute>().Single();
+        Run("Get-PayNetDispute", null);
+        Run("Set-PayNetDispute", new { Id = dispute.DisputeId, Comment = "more" });
+        Run("Close-PayNetDispute", new { Id = dispute.DisputeId });
+        Run("Register-PayNetMember", new { Name = "Scan Member", MobileNo = "233200000099", Email = "scan@example.com", Pin = PayNet.PowerShell.Tests.Wallet.WalletTestKit.Secure("8642") });
+        Run("Register-PayNetMember", new { Name = "Scan Member", MobileNo = "233200000099", Email = "scan@example.com", Pin = PayNet.PowerShell.Tests.Wallet.WalletTestKit.Secure("8642"), Otp = "123456" });
+        Run("Get-PayNetProduct", null);
+        var topUp = Run("Start-PayNetTopUp", new { Product = "slk100", Account = "voucher00@example.com", Amount = 100m, PollIntervalSec = 0.02 }).Output.Single();
+        Run("Start-PayNetTopUp", new { Product = "et-mc", Account = "971550000001", Amount = 10m, PollIntervalSec = 0.02 }, "NoWait");
+        Run("Get-PayNetTransaction", new { InputObject = (IPayNetRecord)topUp! });
+        var card = Run("Get-PayNetTransaction", new { ReferenceNo = "RCN-0001" }).Output.First();
+        Run("Get-PayNetTransaction", new { XactId = ((PayNet.Core.Card.CardTransaction)card!).XactId! }, "Detail");
+        Run("Get-PayNetTransaction", new { From = new DateTime(2024, 1, 15), To = new DateTime(2024, 1, 16) });
+        Run("Request-PayNetRefund", new { XactId = ((PayNet.Core.Card.CardTransaction)card!).XactId!, Amount = 10m });
+        Run("Get-PayNetRefund", new { From = new DateTime(2024, 1, 15), To = new DateTime(2024, 1, 19) });
+        Run("Get-PayNetPayout", new { Date = new DateTime(2024, 1, 16) });
+        Run("Compare-PayNetTransaction", new { Service = PayNetApi.Card, From = new DateTime(2024, 1, 15), To = new DateTime(2024, 1, 16), InputObject = new Dictionary<string, object?> { ["Reference"] = "RCN-0001", ["Amount"] = "1000" } });
+        Run("Set-PayNetPin", new { CurrentPin = pin, NewPin = PayNet.PowerShell.Tests.Wallet.WalletTestKit.Secure("9753") });
+        Run("Set-PayNetPin", new { CurrentPin = pin, NewPin = PayNet.PowerShell.Tests.Wallet.WalletTestKit.Secure("9753"), Otp = "123456" });
+        var connections = Session.Call("Get-PayNetConnection").Output.ToList();
+        Run("Disconnect-PayNet", null);
 
         var text = hosts.SelectMany(h => h.AllText())
             .Concat(outputs.SelectMany(Dumps))

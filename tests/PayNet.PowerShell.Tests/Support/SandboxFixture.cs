@@ -1,12 +1,10 @@
-using PayNet.PowerShell;
-using PayNet.PowerShell.Commands;
 using PayNet.Sandbox;
 
 namespace PayNet.PowerShell.Tests.Support;
 
 /// <summary>
 /// One sandbox on a free loopback port per test class. <see cref="Connect"/> runs Connect-PayNet
-/// -Sandbox through the seam, exactly as a user would, and hands back the runspace's store.
+/// -Sandbox in a fresh PowerShell session, exactly as a user would, and hands the session back.
 /// </summary>
 public sealed class SandboxFixture : IAsyncLifetime
 {
@@ -31,17 +29,20 @@ public sealed class SandboxFixture : IAsyncLifetime
 
     public async Task ResetAsync() => (await Control.PostAsync("/__sandbox/reset", null)).EnsureSuccessStatusCode();
 
-    /// <summary>A fresh runspace store connected to every sandbox service; the host that ran Connect is returned too.</summary>
-    internal ConnectionStore Connect(int timeoutSec = 5, int maxRetry = 1)
-    {
-        var store = new ConnectionStore();
-        var host = new RecordingHost(store) { SetName = "Sandbox" }.Bind("Sandbox");
-        CmdletRunner.Run(new ConnectPayNetCommand { BaseUri = Server.RootUri, TimeoutSec = timeoutSec, MaxRetry = maxRetry }, host);
-        if (host.Terminating is not null) throw new InvalidOperationException("Connect-PayNet -Sandbox failed: " + host.Terminating);
-        return store;
-    }
+    /// <summary>A fresh PowerShell session connected to every sandbox service.</summary>
+    internal PwshSession Connect(int timeoutSec = 5, int maxRetry = 1) => ConnectSandbox(Server.RootUri, timeoutSec, maxRetry);
 
-    internal RecordingHost HostFor(ConnectionStore store) => new(store);
+    internal static PwshSession ConnectSandbox(Uri root, int timeoutSec = 5, int maxRetry = 1)
+    {
+        var session = new PwshSession();
+        var connect = session.Invoke("Connect-PayNet", new { BaseUri = root, TimeoutSec = timeoutSec, MaxRetry = maxRetry }, "Sandbox");
+        if (connect.Terminating is not null || connect.Errors.Count > 0)
+        {
+            session.Dispose();
+            throw new InvalidOperationException("Connect-PayNet -Sandbox failed: " + (connect.Terminating ?? connect.Errors[0]));
+        }
+        return session;
+    }
 
     public async Task<string> LedgerAsync() => await Control.GetStringAsync("/__sandbox/ledger");
 
@@ -70,13 +71,19 @@ public abstract class SandboxCmdletTest : IClassFixture<SandboxFixture>, IAsyncL
     protected SandboxCmdletTest(SandboxFixture sandbox) => Sandbox = sandbox;
 
     protected SandboxFixture Sandbox { get; }
-    internal ConnectionStore Store { get; private set; } = null!;
+
+    /// <summary>This test's PowerShell session, connected to the sandbox.</summary>
+    internal PwshSession Session { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         await Sandbox.ResetAsync();
-        Store = Sandbox.Connect();
+        Session = Sandbox.Connect();
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public Task DisposeAsync()
+    {
+        Session?.Dispose();
+        return Task.CompletedTask;
+    }
 }

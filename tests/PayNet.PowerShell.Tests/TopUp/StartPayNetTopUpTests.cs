@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using PayNet.Core.TopUp;
 using PayNet.PowerShell.Commands;
-using PayNet.PowerShell.Host;
 using PayNet.PowerShell.Tests.Support;
 
 namespace PayNet.PowerShell.Tests.TopUp;
@@ -10,15 +9,21 @@ public sealed class StartPayNetTopUpTests : SandboxCmdletTest
 {
     public StartPayNetTopUpTests(SandboxFixture sandbox) : base(sandbox) { }
 
-    private static StartPayNetTopUpCommand TopUp(string product, string account, decimal? amount, string? externalId = null) =>
-        new() { Product = product, Account = account, Amount = amount, ExternalId = externalId, PollIntervalSec = 0.02, TimeoutSec = 20 };
+    /// <summary>Start-PayNetTopUp's parameters; a null amount or external id is left out, as a user would.</summary>
+    private static Dictionary<string, object?> TopUp(string product, string account, decimal? amount, string? externalId = null)
+    {
+        var parameters = new Dictionary<string, object?> { ["Product"] = product, ["Account"] = account, ["PollIntervalSec"] = 0.02, ["TimeoutSec"] = 20 };
+        if (amount is not null) parameters["Amount"] = amount;
+        if (externalId is not null) parameters["ExternalId"] = externalId;
+        return parameters;
+    }
 
     private async Task<int> TopUpLedgerCount() => LedgerJson.Entries(await Sandbox.LedgerAsync(), "TopUp").Count;
 
     [Fact]
     public async Task A_direct_recharge_asks_first_then_moves_money_once_and_returns_the_typed_result()
     {
-        var host = CmdletRunner.Run(TopUp("et-mc", "971550000000", 50m, "order-1001"), new RecordingHost(Store));
+        var host = Pwsh.Run("Start-PayNetTopUp", TopUp("et-mc", "971550000000", 50m, "order-1001"), new Call(Session));
 
         var result = Assert.IsType<TopUpTransaction>(Assert.Single(host.Output));
         Assert.Equal(TopUpState.Success, result.State);
@@ -37,7 +42,7 @@ public sealed class StartPayNetTopUpTests : SandboxCmdletTest
     [Fact]
     public async Task WhatIf_moves_no_money()
     {
-        var host = CmdletRunner.Run(TopUp("et-mc", "971550000000", 50m), new RecordingHost(Store) { WhatIf = true });
+        var host = Pwsh.Run("Start-PayNetTopUp", TopUp("et-mc", "971550000000", 50m), new Call(Session) { WhatIf = true });
         Assert.Single(host.ShouldProcessCalls);
         Assert.Empty(host.Output);
         Assert.Empty(host.Errors);
@@ -47,7 +52,7 @@ public sealed class StartPayNetTopUpTests : SandboxCmdletTest
     [Fact]
     public async Task Declining_the_confirmation_prompt_moves_no_money()
     {
-        var host = CmdletRunner.Run(TopUp("et-mc", "971550000000", 50m), new RecordingHost(Store) { ConfirmAnswer = false });
+        var host = Pwsh.Run("Start-PayNetTopUp", TopUp("et-mc", "971550000000", 50m), new Call(Session) { ConfirmAnswer = false });
         Assert.Empty(host.Output);
         Assert.Equal(0, await TopUpLedgerCount());
     }
@@ -55,24 +60,24 @@ public sealed class StartPayNetTopUpTests : SandboxCmdletTest
     [Fact]
     public void A_pending_top_up_is_polled_with_progress_until_it_succeeds()
     {
-        var host = CmdletRunner.Run(TopUp("et-mc", "971550000001", 20m), new RecordingHost(Store));
+        var host = Pwsh.Run("Start-PayNetTopUp", TopUp("et-mc", "971550000001", 20m), new Call(Session));
         var result = Assert.IsType<TopUpTransaction>(Assert.Single(host.Output));
         Assert.Equal(TopUpState.Success, result.State);
         Assert.True(host.Progress.Count >= 2, "progress is shown while waiting");
         Assert.All(host.Progress, p => Assert.Equal(host.Progress[0].ActivityId, p.ActivityId));
         Assert.True(host.Progress[^1].Completed, "the last progress record completes the activity");
-        Assert.Equal(0, host.WriteThreadViolations);
+        Assert.Null(host.Terminating); // PowerShell itself fails a Write* from any thread but the pipeline's
     }
 
     [Fact]
     public void NoWait_returns_the_pending_top_up_and_Wait_PayNetTransaction_finishes_it()
     {
-        var started = CmdletRunner.Run(TopUp("et-mc", "971550000001", 20m), new RecordingHost(Store).Bind("NoWait"));
+        var started = Pwsh.Run("Start-PayNetTopUp", TopUp("et-mc", "971550000001", 20m), new Call(Session).Bind("NoWait"));
         var pending = Assert.IsType<TopUpTransaction>(Assert.Single(started.Output));
         Assert.Equal(TopUpState.Pending, pending.State);
         Assert.Empty(started.Progress);
 
-        var waited = CmdletRunner.Run(new WaitPayNetTransactionCommand { InputObject = pending, PollIntervalSec = 0.02, TimeoutSec = 20 }, new RecordingHost(Store));
+        var waited = Pwsh.Run("Wait-PayNetTransaction", new { InputObject = pending, PollIntervalSec = 0.02, TimeoutSec = 20 }, new Call(Session));
         var final = Assert.IsType<TopUpTransaction>(Assert.Single(waited.Output));
         Assert.Equal(TopUpState.Success, final.State);
         Assert.Equal(pending.ExternalId, final.ExternalId);
@@ -81,7 +86,7 @@ public sealed class StartPayNetTopUpTests : SandboxCmdletTest
     [Fact]
     public void A_voucher_comes_back_with_its_PIN_and_serial()
     {
-        var host = CmdletRunner.Run(TopUp("slk100", "voucher00@example.com", 100m), new RecordingHost(Store));
+        var host = Pwsh.Run("Start-PayNetTopUp", TopUp("slk100", "voucher00@example.com", 100m), new Call(Session));
         var voucher = Assert.IsType<TopUpTransaction>(Assert.Single(host.Output));
         Assert.Equal(TopUpState.Success, voucher.State);
         Assert.Matches(@"^\d{4}-\d{4}-\d{4}-\d{4}$", voucher.VoucherPin);
@@ -91,7 +96,7 @@ public sealed class StartPayNetTopUpTests : SandboxCmdletTest
     [Fact]
     public void A_failed_top_up_is_a_non_terminating_error_carrying_the_transaction()
     {
-        var host = CmdletRunner.Run(TopUp("et-mc", "971550000003", 20m), new RecordingHost(Store));
+        var host = Pwsh.Run("Start-PayNetTopUp", TopUp("et-mc", "971550000003", 20m), new Call(Session));
         Assert.Empty(host.Output);
         var error = Assert.Single(host.Errors);
         Assert.Equal(ErrorIds.Rejected, error.ErrorId);
@@ -104,8 +109,8 @@ public sealed class StartPayNetTopUpTests : SandboxCmdletTest
     public async Task Bad_items_in_a_batch_are_errors_with_their_input_and_the_rest_still_runs()
     {
         var inputs = new (string Account, decimal Amount)[] { ("971550000000", 10m), ("971550000010", 10m), ("971550000000", 0m), ("971550000000", 12.345m), ("971550000000", 15m) };
-        var host = CmdletRunner.RunPipeline(new StartPayNetTopUpCommand { Product = "et-mc", PollIntervalSec = 0.02 },
-            inputs.Select(i => (Action<StartPayNetTopUpCommand>)(c => { c.Account = i.Account; c.Amount = i.Amount; c.ExternalId = null; })), new RecordingHost(Store));
+        var host = Pwsh.RunPipeline("Start-PayNetTopUp", new { Product = "et-mc", PollIntervalSec = 0.02 },
+            inputs.Select(i => new { i.Account, i.Amount }), new Call(Session));
 
         Assert.Equal(2, host.OutputOf<TopUpTransaction>().Count());
         Assert.Equal(3, host.Errors.Count);
@@ -120,7 +125,7 @@ public sealed class StartPayNetTopUpTests : SandboxCmdletTest
     public async Task A_confirm_whose_answer_is_lost_is_reconciled_not_repeated()
     {
         await Sandbox.ArmFaultAsync("/topup/transaction/confirm", "DropAfterCommit");
-        var host = CmdletRunner.Run(TopUp("et-mc", "971550000000", 30m, "order-drop-1"), new RecordingHost(Store));
+        var host = Pwsh.Run("Start-PayNetTopUp", TopUp("et-mc", "971550000000", 30m, "order-drop-1"), new Call(Session));
         var result = Assert.IsType<TopUpTransaction>(Assert.Single(host.Output));
         Assert.Equal(TopUpState.Success, result.State);
         Assert.True(result.Reconciled);
@@ -131,12 +136,12 @@ public sealed class StartPayNetTopUpTests : SandboxCmdletTest
     [Fact]
     public void International_bridge_top_up_by_amount_id_from_the_catalogue()
     {
-        var catalogue = CmdletRunner.Run(new GetPayNetProductCommand { Country = "IND" }, new RecordingHost(Store) { SetName = "International" });
+        var catalogue = Pwsh.Run("Get-PayNetProduct", new { Country = "IND" }, new Call(Session));
         var offer = catalogue.OutputOf<TopUpBridgeAmount>().First(a => a.AmountId == "389c9b72d2677970916fac310a36e5a4");
         Assert.Equal(100m, offer.Amount);
         Assert.Equal(4.56m, offer.Price);
 
-        var host = CmdletRunner.Run(new StartPayNetTopUpCommand { Product = "international-bridge", Account = "911234567800", AmountId = offer.AmountId, PollIntervalSec = 0.02 }, new RecordingHost(Store));
+        var host = Pwsh.Run("Start-PayNetTopUp", new { Product = "international-bridge", Account = "911234567800", AmountId = offer.AmountId, PollIntervalSec = 0.02 }, new Call(Session));
         var result = Assert.IsType<TopUpTransaction>(Assert.Single(host.Output));
         Assert.Equal(TopUpState.Success, result.State);
         Assert.Equal("INR", result.AmountCurrency);
@@ -146,7 +151,7 @@ public sealed class StartPayNetTopUpTests : SandboxCmdletTest
     [Fact]
     public void Legacy_international_top_up_in_local_currency()
     {
-        var host = CmdletRunner.Run(new StartPayNetTopUpCommand { Product = "intl", Account = "+923001234500", Amount = 500m, TypeId = "1", PollIntervalSec = 0.02 }, new RecordingHost(Store));
+        var host = Pwsh.Run("Start-PayNetTopUp", new { Product = "intl", Account = "+923001234500", Amount = 500m, TypeId = "1", PollIntervalSec = 0.02 }, new Call(Session));
         Assert.Empty(host.Errors);
         var result = Assert.IsType<TopUpTransaction>(Assert.Single(host.Output));
         Assert.Equal(TopUpState.Success, result.State);
@@ -156,12 +161,12 @@ public sealed class StartPayNetTopUpTests : SandboxCmdletTest
     [Fact]
     public void The_catalogue_filters_by_name_and_category()
     {
-        var all = CmdletRunner.Run(new GetPayNetProductCommand(), new RecordingHost(Store) { SetName = "Services" }).OutputOf<TopUpProduct>().ToList();
+        var all = Pwsh.Run("Get-PayNetProduct", null, new Call(Session)).OutputOf<TopUpProduct>().ToList();
         Assert.Contains(all, p => p.Id == "et-mc");
         Assert.DoesNotContain(all, p => !p.Active);
-        var salik = CmdletRunner.Run(new GetPayNetProductCommand { Name = "slk*" }, new RecordingHost(Store) { SetName = "Services" }).OutputOf<TopUpProduct>().ToList();
+        var salik = Pwsh.Run("Get-PayNetProduct", new { Name = "slk*" }, new Call(Session)).OutputOf<TopUpProduct>().ToList();
         Assert.Equal(new[] { "slk100", "slk50" }, salik.Select(p => p.Id).OrderBy(i => i));
-        var byCategory = CmdletRunner.Run(new GetPayNetProductCommand { Category = "Mobile*" }, new RecordingHost(Store) { SetName = "Services" }).OutputOf<TopUpProduct>().ToList();
+        var byCategory = Pwsh.Run("Get-PayNetProduct", new { Category = "Mobile*" }, new Call(Session)).OutputOf<TopUpProduct>().ToList();
         Assert.Contains(byCategory, p => p.Id == "et-mc");
         Assert.DoesNotContain(byCategory, p => p.Id == "slk100");
     }
@@ -169,7 +174,7 @@ public sealed class StartPayNetTopUpTests : SandboxCmdletTest
     [Fact]
     public void The_POS_token_and_hash_never_reach_any_stream()
     {
-        var host = CmdletRunner.Run(TopUp("et-mc", "971550000001", 20m), new RecordingHost(Store) { VerboseOn = true, DebugOn = true });
+        var host = Pwsh.Run("Start-PayNetTopUp", TopUp("et-mc", "971550000001", 20m), new Call(Session) { VerboseOn = true, DebugOn = true });
         Assert.NotEmpty(host.Debug);
         string token = Sandbox.Server.Options.TopUp.Token;
         Assert.DoesNotContain(host.AllText(), t => t.Contains(token));

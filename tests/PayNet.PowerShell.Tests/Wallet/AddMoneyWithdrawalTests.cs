@@ -1,6 +1,5 @@
 using PayNet.Core.Wallet;
 using PayNet.PowerShell.Commands;
-using PayNet.PowerShell.Host;
 using PayNet.PowerShell.Tests.Support;
 
 namespace PayNet.PowerShell.Tests.Wallet;
@@ -12,15 +11,15 @@ public sealed class AddMoneyWithdrawalTests : IClassFixture<SandboxFixture>
 
     public AddMoneyWithdrawalTests(SandboxFixture sandbox) => _sandbox = sandbox;
 
-    private async Task<ConnectionStore> FreshAsync()
+    private async Task<PwshSession> FreshAsync()
     {
         await _sandbox.ResetAsync();
         return _sandbox.Connect();
     }
 
-    private static WalletPaymentReceipt AddMoney(ConnectionStore store, decimal amount, string? reference = null)
+    private static WalletPaymentReceipt AddMoney(PwshSession store, decimal amount, string? reference = null)
     {
-        var host = WalletTestKit.Run(store, new AddPayNetMoneyCommand { Amount = amount, Reference = reference });
+        var host = WalletTestKit.Run(store, "Add-PayNetMoney", new { Amount = amount, Reference = reference });
         Assert.Empty(host.Errors);
         return Assert.IsType<WalletPaymentReceipt>(Assert.Single(host.Output));
     }
@@ -29,7 +28,7 @@ public sealed class AddMoneyWithdrawalTests : IClassFixture<SandboxFixture>
     public async Task Add_money_asks_returns_a_pending_receipt_and_credits_only_after_the_gateway_confirms()
     {
         var store = await FreshAsync();
-        var host = WalletTestKit.Run(store, new AddPayNetMoneyCommand { Amount = 200.00m, Reference = "topup-200" });
+        var host = WalletTestKit.Run(store, "Add-PayNetMoney", new { Amount = 200.00m, Reference = "topup-200" });
 
         var (target, action) = Assert.Single(host.ShouldProcessCalls);
         Assert.Contains("200.00 USD", target);
@@ -49,10 +48,10 @@ public sealed class AddMoneyWithdrawalTests : IClassFixture<SandboxFixture>
     public async Task WhatIf_adds_nothing()
     {
         var store = await FreshAsync();
-        var host = WalletTestKit.Run(store, new AddPayNetMoneyCommand { Amount = 200.00m }, h => h.WhatIf = true);
+        var host = WalletTestKit.Run(store, "Add-PayNetMoney", new { Amount = 200.00m }, h => h.WhatIf = true);
         Assert.Single(host.ShouldProcessCalls);
         Assert.Empty(host.Output);
-        var statement = WalletTestKit.Run(store, new GetPayNetStatementCommand { From = WalletTestKit.SandboxDay, To = WalletTestKit.SandboxDay });
+        var statement = WalletTestKit.Run(store, "Get-PayNetStatement", new { From = WalletTestKit.SandboxDay, To = WalletTestKit.SandboxDay });
         Assert.Empty(statement.Output);
     }
 
@@ -67,7 +66,7 @@ public sealed class AddMoneyWithdrawalTests : IClassFixture<SandboxFixture>
             await Task.Delay(400);
             await WalletTestKit.PostAsync(_sandbox.Control, $"/__sandbox/transfers/{receipt.TransferId}/confirm");
         });
-        var host = WalletTestKit.Run(store, new WaitPayNetTransactionCommand { InputObject = receipt, PollIntervalSec = 0.1, TimeoutSec = 30 });
+        var host = WalletTestKit.Run(store, "Wait-PayNetTransaction", new { InputObject = receipt, PollIntervalSec = 0.1, TimeoutSec = 30 });
         await confirm;
 
         Assert.Empty(host.Errors);
@@ -85,7 +84,7 @@ public sealed class AddMoneyWithdrawalTests : IClassFixture<SandboxFixture>
         var store = await FreshAsync();
         var receipt = AddMoney(store, 200.13m);
         await Task.Delay(50);
-        var host = WalletTestKit.Run(store, new WaitPayNetTransactionCommand { InputObject = receipt, PollIntervalSec = 0.05, TimeoutSec = 10 });
+        var host = WalletTestKit.Run(store, "Wait-PayNetTransaction", new { InputObject = receipt, PollIntervalSec = 0.05, TimeoutSec = 10 });
 
         var error = Assert.Single(host.Errors);
         Assert.Equal(ErrorIds.Rejected, error.ErrorId);
@@ -97,7 +96,7 @@ public sealed class AddMoneyWithdrawalTests : IClassFixture<SandboxFixture>
     public async Task Withdrawal_asks_naming_the_bank_account_and_debits_the_wallet()
     {
         var store = await FreshAsync();
-        var host = WalletTestKit.Run(store, new RequestPayNetWithdrawalCommand { Amount = 120.00m, BankAccount = "GB29NWBK60161331926819", Reference = "wd-1" });
+        var host = WalletTestKit.Run(store, "Request-PayNetWithdrawal", new { Amount = 120.00m, BankAccount = "GB29NWBK60161331926819", Reference = "wd-1" });
 
         Assert.Empty(host.Errors);
         var (target, action) = Assert.Single(host.ShouldProcessCalls);
@@ -115,11 +114,11 @@ public sealed class AddMoneyWithdrawalTests : IClassFixture<SandboxFixture>
     public async Task Withdrawing_more_than_the_balance_is_refused_and_WhatIf_withdraws_nothing()
     {
         var store = await FreshAsync();
-        var tooMuch = WalletTestKit.Run(store, new RequestPayNetWithdrawalCommand { Amount = 1_500.00m });
+        var tooMuch = WalletTestKit.Run(store, "Request-PayNetWithdrawal", new { Amount = 1_500.00m });
         Assert.Equal(ErrorIds.Rejected, Assert.Single(tooMuch.Errors).ErrorId);
         Assert.Empty(tooMuch.ShouldProcessCalls);
 
-        var whatIf = WalletTestKit.Run(store, new RequestPayNetWithdrawalCommand { Amount = 10.00m }, h => h.WhatIf = true);
+        var whatIf = WalletTestKit.Run(store, "Request-PayNetWithdrawal", new { Amount = 10.00m }, h => h.WhatIf = true);
         Assert.Single(whatIf.ShouldProcessCalls);
         Assert.Empty(await WalletTestKit.LedgerAsync(_sandbox.Control));
         Assert.Equal(1_000.00m, WalletTestKit.Balance(store));

@@ -2,7 +2,6 @@ using System.Management.Automation;
 using PayNet.Core;
 using PayNet.Core.Wallet;
 using PayNet.PowerShell.Commands;
-using PayNet.PowerShell.Host;
 using PayNet.PowerShell.Tests.Support;
 
 namespace PayNet.PowerShell.Tests.Wallet;
@@ -26,21 +25,21 @@ public sealed class DocumentTests : IClassFixture<SandboxFixture>, IDisposable
         return path;
     }
 
-    private async Task<ConnectionStore> FreshAsync()
+    private async Task<PwshSession> FreshAsync()
     {
         await _sandbox.ResetAsync();
         return _sandbox.Connect();
     }
 
-    private static IReadOnlyList<WalletDocument> Uploaded(ConnectionStore store) =>
-        WalletTestKit.Run(store, new GetPayNetDocumentCommand()).OutputOf<WalletDocument>().ToList();
+    private static IReadOnlyList<WalletDocument> Uploaded(PwshSession store) =>
+        WalletTestKit.Run(store, "Get-PayNetDocument", null).OutputOf<WalletDocument>().ToList();
 
     [Fact]
     public async Task A_real_PNG_is_uploaded_under_ShouldProcess_and_listed()
     {
         var store = await FreshAsync();
         string path = File("passport.png", PngHeader.Concat(new byte[2048]).ToArray());
-        var host = WalletTestKit.Run(store, new AddPayNetDocumentCommand { Path = path, Category = "PASSPORT", Description = "Front page" });
+        var host = WalletTestKit.Run(store, "Add-PayNetDocument", new { Path = path, Category = "PASSPORT", Description = "Front page" });
 
         Assert.Empty(host.Errors);
         var (target, action) = Assert.Single(host.ShouldProcessCalls);
@@ -54,7 +53,7 @@ public sealed class DocumentTests : IClassFixture<SandboxFixture>, IDisposable
         Assert.Equal(WalletDocumentState.PendingReview, document.State);
 
         Assert.Equal(document.Id, Assert.Single(Uploaded(store)).Id);
-        var byId = WalletTestKit.Run(store, new GetPayNetDocumentCommand { Id = document.Id });
+        var byId = WalletTestKit.Run(store, "Get-PayNetDocument", new { Id = document.Id });
         Assert.Equal("PASSPORT", Assert.IsType<WalletDocument>(Assert.Single(byId.Output)).Category);
     }
 
@@ -62,7 +61,7 @@ public sealed class DocumentTests : IClassFixture<SandboxFixture>, IDisposable
     public async Task Bad_files_are_refused_before_anything_is_sent_and_the_next_file_is_still_uploaded()
     {
         var store = await FreshAsync();
-        var client = store.Get(PayNetApi.Wallet)!.WalletClient;
+        var client = store.DefaultConnection(PayNetApi.Wallet)!.WalletClient;
         _ = Uploaded(store);
         int callsBefore = client.CallsToday;
         var files = new[]
@@ -75,8 +74,8 @@ public sealed class DocumentTests : IClassFixture<SandboxFixture>, IDisposable
             File("statement.pdf", "%PDF-1.7\n"u8.ToArray()),
         };
 
-        var host = WalletTestKit.Pipeline(store, new AddPayNetDocumentCommand { Category = "PROOF_OF_ADDRESS" },
-            files.Select(f => (Action<AddPayNetDocumentCommand>)(c => c.Path = f)));
+        var host = WalletTestKit.Pipeline(store, "Add-PayNetDocument", new { Category = "PROOF_OF_ADDRESS" },
+            files.Select(f => new { Path = f }));
 
         Assert.Collection(host.Errors,
             e => AssertFileError(e, ErrorCategory.ObjectNotFound, files[0]),
@@ -94,7 +93,7 @@ public sealed class DocumentTests : IClassFixture<SandboxFixture>, IDisposable
     {
         var store = await FreshAsync();
         string path = File("id.jpg", new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3 });
-        var host = WalletTestKit.Run(store, new AddPayNetDocumentCommand { Path = path, Category = "ID" }, h => h.WhatIf = true);
+        var host = WalletTestKit.Run(store, "Add-PayNetDocument", new { Path = path, Category = "ID" }, h => h.WhatIf = true);
         Assert.Single(host.ShouldProcessCalls);
         Assert.Empty(host.Output);
         Assert.Empty(Uploaded(store));
@@ -104,13 +103,13 @@ public sealed class DocumentTests : IClassFixture<SandboxFixture>, IDisposable
     public async Task An_unknown_document_id_is_not_found()
     {
         var store = await FreshAsync();
-        var host = WalletTestKit.Run(store, new GetPayNetDocumentCommand { Id = 69999 });
+        var host = WalletTestKit.Run(store, "Get-PayNetDocument", new { Id = 69999 });
         var error = Assert.Single(host.Errors);
         Assert.Equal(ErrorIds.NotFound, error.ErrorId);
         Assert.Equal(69999L, error.TargetObject);
     }
 
-    private static void AssertFileError(PayNetErrorRecord error, ErrorCategory category, string path)
+    private static void AssertFileError(ErrorRecord error, ErrorCategory category, string path)
     {
         Assert.Equal(ErrorIds.InvalidFile, error.ErrorId);
         Assert.Equal(category, error.Category);

@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using PayNet.Core.Wallet;
 using PayNet.PowerShell.Commands;
-using PayNet.PowerShell.Host;
 using PayNet.PowerShell.Models;
 using PayNet.PowerShell.Tests.Support;
 
@@ -14,7 +13,7 @@ public sealed class InvokePaymentTests : IClassFixture<SandboxFixture>
 
     public InvokePaymentTests(SandboxFixture sandbox) => _sandbox = sandbox;
 
-    private async Task<ConnectionStore> FreshAsync()
+    private async Task<PwshSession> FreshAsync()
     {
         await _sandbox.ResetAsync();
         return _sandbox.Connect();
@@ -24,7 +23,7 @@ public sealed class InvokePaymentTests : IClassFixture<SandboxFixture>
     public async Task Validate_returns_the_fixed_fee_quote_and_moves_no_money()
     {
         var store = await FreshAsync();
-        var host = WalletTestKit.Run(store, new InvokePayNetPaymentCommand { ToMemberId = "86888", Amount = 20.00m, TransferType = "FixedFee" },
+        var host = WalletTestKit.Run(store, "Invoke-PayNetPayment", new { ToMemberId = "86888", Amount = 20.00m, TransferType = "FixedFee" },
             h => h.Bind("Validate"));
 
         Assert.Empty(host.Errors);
@@ -46,7 +45,7 @@ public sealed class InvokePaymentTests : IClassFixture<SandboxFixture>
     public async Task Fixed_fee_payment_asks_once_naming_amount_payee_and_reference_then_debits_25_and_credits_20()
     {
         var store = await FreshAsync();
-        var host = WalletTestKit.Run(store, new InvokePayNetPaymentCommand
+        var host = WalletTestKit.Run(store, "Invoke-PayNetPayment", new
         {
             ToMemberId = "86888", Amount = 20.00m, TransferType = "FixedFee", Description = "Lunch", Reference = "fee-case-1",
         });
@@ -78,7 +77,7 @@ public sealed class InvokePaymentTests : IClassFixture<SandboxFixture>
     public async Task P2P_payment_of_the_spec_flow_leaves_950_and_300()
     {
         var store = await FreshAsync();
-        var host = WalletTestKit.Run(store, new InvokePayNetPaymentCommand { ToMemberId = "86888", Amount = 50.00m });
+        var host = WalletTestKit.Run(store, "Invoke-PayNetPayment", new { ToMemberId = "86888", Amount = 50.00m });
 
         var receipt = Assert.IsType<WalletPaymentReceipt>(Assert.Single(host.Output));
         Assert.Equal(90001, receipt.TransferId);
@@ -96,7 +95,7 @@ public sealed class InvokePaymentTests : IClassFixture<SandboxFixture>
     public async Task Quotes_carry_the_sandbox_fee_rules(string type, string amount, string fees, string debit, string payeeGets)
     {
         var store = await FreshAsync();
-        var host = WalletTestKit.Run(store, new InvokePayNetPaymentCommand { ToMemberId = "9555", Amount = decimal.Parse(amount), TransferType = type },
+        var host = WalletTestKit.Run(store, "Invoke-PayNetPayment", new { ToMemberId = "9555", Amount = decimal.Parse(amount), TransferType = type },
             h => h.Bind("Validate"));
 
         Assert.Empty(host.Errors);
@@ -111,7 +110,7 @@ public sealed class InvokePaymentTests : IClassFixture<SandboxFixture>
     public async Task Cashback_payment_leaves_the_payer_98_poorer()
     {
         var store = await FreshAsync();
-        var host = WalletTestKit.Run(store, new InvokePayNetPaymentCommand { ToMemberId = "9555", Amount = 100.00m, TransferType = "Cashback" });
+        var host = WalletTestKit.Run(store, "Invoke-PayNetPayment", new { ToMemberId = "9555", Amount = 100.00m, TransferType = "Cashback" });
         Assert.Empty(host.Errors);
         Assert.Equal(902.00m, WalletTestKit.Balance(store));
     }
@@ -120,7 +119,7 @@ public sealed class InvokePaymentTests : IClassFixture<SandboxFixture>
     public async Task WhatIf_asks_but_moves_nothing()
     {
         var store = await FreshAsync();
-        var host = WalletTestKit.Run(store, new InvokePayNetPaymentCommand { ToMemberId = "86888", Amount = 20.00m, TransferType = "FixedFee" },
+        var host = WalletTestKit.Run(store, "Invoke-PayNetPayment", new { ToMemberId = "86888", Amount = 20.00m, TransferType = "FixedFee" },
             h => h.WhatIf = true);
 
         Assert.Single(host.ShouldProcessCalls);
@@ -134,7 +133,7 @@ public sealed class InvokePaymentTests : IClassFixture<SandboxFixture>
     public async Task Answering_no_at_the_confirm_prompt_moves_nothing_and_is_no_error()
     {
         var store = await FreshAsync();
-        var host = WalletTestKit.Run(store, new InvokePayNetPaymentCommand { ToMemberId = "86888", Amount = 10.00m },
+        var host = WalletTestKit.Run(store, "Invoke-PayNetPayment", new { ToMemberId = "86888", Amount = 10.00m },
             h => h.ConfirmAnswer = false);
 
         Assert.Single(host.ShouldProcessCalls);
@@ -148,12 +147,11 @@ public sealed class InvokePaymentTests : IClassFixture<SandboxFixture>
     {
         var store = await FreshAsync();
         var quote = Assert.IsType<WalletPaymentQuote>(Assert.Single(WalletTestKit.Run(store,
-            new InvokePayNetPaymentCommand { ToMemberId = "86888", Amount = 20.00m, TransferType = "FixedFee", Reference = "quoted-1" },
+            "Invoke-PayNetPayment", new { ToMemberId = "86888", Amount = 20.00m, TransferType = "FixedFee", Reference = "quoted-1" },
             h => h.Bind("Validate")).Output));
 
-        var host = WalletTestKit.Pipeline(store, new InvokePayNetPaymentCommand(),
-            new Action<InvokePayNetPaymentCommand>[] { c => c.Quote = quote, c => c.Quote = quote },
-            h => h.SetName = "Quote");
+        var host = WalletTestKit.Pipeline(store, "Invoke-PayNetPayment", null,
+            new object[] { quote, quote });
 
         var receipt = Assert.IsType<WalletPaymentReceipt>(Assert.Single(host.Output));
         Assert.Equal("quoted-1", receipt.TraceNumber);
@@ -170,10 +168,10 @@ public sealed class InvokePaymentTests : IClassFixture<SandboxFixture>
     public async Task A_member_id_is_accepted_when_no_principal_matches()
     {
         var store = await FreshAsync();
-        var host = WalletTestKit.Run(store, new InvokePayNetPaymentCommand { ToMemberId = "3", Amount = 5.00m }, h => h.Bind("Validate"));
+        var host = WalletTestKit.Run(store, "Invoke-PayNetPayment", new { ToMemberId = "3", Amount = 5.00m }, h => h.Bind("Validate"));
         Assert.Equal("Avatar S", Assert.IsType<WalletPaymentQuote>(Assert.Single(host.Output)).PayeeName);
 
-        var forced = WalletTestKit.Run(store, new InvokePayNetPaymentCommand { ToMemberId = "id:4", Amount = 5.00m }, h => h.Bind("Validate"));
+        var forced = WalletTestKit.Run(store, "Invoke-PayNetPayment", new { ToMemberId = "id:4", Amount = 5.00m }, h => h.Bind("Validate"));
         Assert.Equal("Moonbucks", Assert.IsType<WalletPaymentQuote>(Assert.Single(forced.Output)).PayeeName);
     }
 }

@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using PayNet.Core.Wallet;
 using PayNet.PowerShell.Commands;
-using PayNet.PowerShell.Host;
 using PayNet.PowerShell.Models;
 using PayNet.PowerShell.Tests.Support;
 
@@ -17,16 +16,17 @@ public sealed class PaymentBatchTests : IClassFixture<SandboxFixture>
 
     public PaymentBatchTests(SandboxFixture sandbox) => _sandbox = sandbox;
 
-    /// <summary>What PowerShell binds from one CSV row: every pipeline-bound parameter gets the row's value or its default.</summary>
-    private static Action<InvokePayNetPaymentCommand> Row(string payee, string amount, string? type = null, string? memo = null, string? reference = null) => c =>
+    /// <summary>One CSV row as Import-Csv gives it: every cell a string, bound by property name (an empty cell is "not given").</summary>
+    private static PSObject Row(string payee, string amount, string? type = null, string? memo = null, string? reference = null)
     {
-        Assert.True(WalletAmountAttribute.TryConvert(amount, out var parsed, out _), $"'{amount}' binds as a decimal");
-        c.ToMemberId = payee;
-        c.Amount = parsed;
-        c.TransferType = type;
-        c.Description = memo;
-        c.Reference = reference;
-    };
+        var row = new PSObject();
+        row.Properties.Add(new PSNoteProperty("ToMemberId", payee));
+        row.Properties.Add(new PSNoteProperty("Amount", amount));
+        row.Properties.Add(new PSNoteProperty("TransferType", type ?? ""));
+        row.Properties.Add(new PSNoteProperty("Description", memo ?? ""));
+        row.Properties.Add(new PSNoteProperty("Reference", reference ?? ""));
+        return row;
+    }
 
     [Fact]
     public async Task Bad_rows_are_errors_with_the_row_as_target_and_the_good_rows_are_paid()
@@ -44,7 +44,7 @@ public sealed class PaymentBatchTests : IClassFixture<SandboxFixture>
             Row("9555", " 7 ", type: "P2P", memo: "Coffee", reference: "payout-6"),
         };
 
-        var host = WalletTestKit.Pipeline(store, new InvokePayNetPaymentCommand(), rows);
+        var host = WalletTestKit.Pipeline(store, "Invoke-PayNetPayment", null, rows);
 
         Assert.Null(host.Terminating);
         var receipts = host.OutputOf<WalletPaymentReceipt>().ToList();
@@ -66,14 +66,32 @@ public sealed class PaymentBatchTests : IClassFixture<SandboxFixture>
     }
 
     [Fact]
+    public async Task ConvertFrom_Csv_rows_bind_by_property_name_with_their_string_amounts_and_the_ledger_shows_exactly_them()
+    {
+        await _sandbox.ResetAsync();
+        using var session = _sandbox.Connect();
+        const string csv = "ToMemberId,Amount,Reference,Description\n86888,12.50,csv-1,Lunch\n9555,1.75,csv-2,\n86888,100,csv-3,Rent share\n";
+
+        var result = session.Run("$csv | ConvertFrom-Csv | Invoke-PayNetPayment -Confirm:$false", new { csv });
+
+        Assert.Null(result.Terminating);
+        Assert.Empty(result.Errors);
+        Assert.Empty(result.ConfirmPrompts);
+        Assert.Equal(new[] { "csv-1", "csv-2", "csv-3" }, result.OutputOf<WalletPaymentReceipt>().Select(r => r.TraceNumber));
+        var ledger = await WalletTestKit.LedgerAsync(_sandbox.Control);
+        Assert.Equal(new[] { ("csv-1", 12.50m), ("csv-2", 1.75m), ("csv-3", 100m) }, ledger.Select(l => (l.Reference, l.Amount)));
+        Assert.Equal(1_000m - 12.50m - 1.75m - 100m, WalletTestKit.Balance(session));
+    }
+
+    [Fact]
     public async Task The_amount_check_happens_before_any_call_to_PayNet()
     {
         await _sandbox.ResetAsync();
         var store = _sandbox.Connect();
-        var client = store.Get(PayNet.Core.PayNetApi.Wallet)!.WalletClient;
+        var client = store.DefaultConnection(PayNet.Core.PayNetApi.Wallet)!.WalletClient;
         int before = client.CallsToday;
 
-        var host = WalletTestKit.Pipeline(store, new InvokePayNetPaymentCommand(), new[] { Row("86888", "-5"), Row("86888", "0"), Row("86888", "0.001") });
+        var host = WalletTestKit.Pipeline(store, "Invoke-PayNetPayment", null, new[] { Row("86888", "-5"), Row("86888", "0"), Row("86888", "0.001") });
 
         Assert.Equal(3, host.Errors.Count);
         Assert.All(host.Errors, e => Assert.Equal(ErrorIds.InvalidArgument, e.ErrorId));
@@ -87,8 +105,8 @@ public sealed class PaymentBatchTests : IClassFixture<SandboxFixture>
         var store = _sandbox.Connect();
         var rows = new[] { Row("86888", "5", reference: "again-1"), Row("9555", "6", reference: "again-2") };
 
-        var first = WalletTestKit.Pipeline(store, new InvokePayNetPaymentCommand(), rows);
-        var second = WalletTestKit.Pipeline(store, new InvokePayNetPaymentCommand(), rows);
+        var first = WalletTestKit.Pipeline(store, "Invoke-PayNetPayment", null, rows);
+        var second = WalletTestKit.Pipeline(store, "Invoke-PayNetPayment", null, rows);
 
         Assert.Equal(2, first.OutputOf<WalletPaymentReceipt>().Count());
         Assert.Empty(second.Output);
@@ -99,7 +117,7 @@ public sealed class PaymentBatchTests : IClassFixture<SandboxFixture>
         Assert.Equal(989.00m, WalletTestKit.Balance(store));
     }
 
-    private static void AssertRowError(PayNetErrorRecord error, string id, ErrorCategory category, string payee, decimal amount, string reference)
+    private static void AssertRowError(ErrorRecord error, string id, ErrorCategory category, string payee, decimal amount, string reference)
     {
         Assert.Equal(id, error.ErrorId);
         Assert.Equal(category, error.Category);

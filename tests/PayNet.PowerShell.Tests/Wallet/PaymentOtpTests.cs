@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using PayNet.Core.Wallet;
 using PayNet.PowerShell.Commands;
-using PayNet.PowerShell.Host;
 using PayNet.PowerShell.Tests.Support;
 
 namespace PayNet.PowerShell.Tests.Wallet;
@@ -13,7 +12,7 @@ public sealed class PaymentOtpTests : IClassFixture<OtpSandboxFixture>
 
     public PaymentOtpTests(OtpSandboxFixture sandbox) => _sandbox = sandbox;
 
-    private async Task<ConnectionStore> FreshAsync()
+    private async Task<PwshSession> FreshAsync()
     {
         await WalletTestKit.PostAsync(_sandbox.Control, "/__sandbox/reset");
         return _sandbox.Connect();
@@ -23,7 +22,7 @@ public sealed class PaymentOtpTests : IClassFixture<OtpSandboxFixture>
     public async Task The_quote_says_an_OTP_is_needed()
     {
         var store = await FreshAsync();
-        var host = WalletTestKit.Run(store, new InvokePayNetPaymentCommand { ToMemberId = "86888", Amount = 10m }, h => h.Bind("Validate"));
+        var host = WalletTestKit.Run(store, "Invoke-PayNetPayment", new { ToMemberId = "86888", Amount = 10m }, h => h.Bind("Validate"));
         Assert.True(Assert.IsType<WalletPaymentQuote>(Assert.Single(host.Output)).RequiresOtp);
         Assert.Null(await WalletTestKit.LastOtpAsync(_sandbox.Control, OtpSandboxFixture.OwnMobile));
     }
@@ -32,7 +31,7 @@ public sealed class PaymentOtpTests : IClassFixture<OtpSandboxFixture>
     public async Task At_the_console_the_OTP_is_sent_then_asked_for_and_never_echoed()
     {
         var store = await FreshAsync();
-        var host = WalletTestKit.Run(store, new InvokePayNetPaymentCommand { ToMemberId = "86888", Amount = 10m, Reference = "otp-prompted" },
+        var host = WalletTestKit.Run(store, "Invoke-PayNetPayment", new { ToMemberId = "86888", Amount = 10m, Reference = "otp-prompted" },
             h => h.Answer(OtpSandboxFixture.OtpCode));
 
         Assert.Empty(host.Errors);
@@ -49,7 +48,7 @@ public sealed class PaymentOtpTests : IClassFixture<OtpSandboxFixture>
     public async Task Without_a_console_it_sends_the_OTP_and_says_to_rerun_with_Otp_which_then_pays()
     {
         var store = await FreshAsync();
-        var first = WalletTestKit.Run(store, new InvokePayNetPaymentCommand { ToMemberId = "86888", Amount = 10m, Reference = "otp-script" });
+        var first = WalletTestKit.Run(store, "Invoke-PayNetPayment", new { ToMemberId = "86888", Amount = 10m, Reference = "otp-script" });
 
         Assert.Empty(first.Output);
         var error = Assert.Single(first.Errors);
@@ -60,7 +59,7 @@ public sealed class PaymentOtpTests : IClassFixture<OtpSandboxFixture>
         Assert.Empty(await WalletTestKit.LedgerAsync(_sandbox.Control));
         Assert.Equal(OtpSandboxFixture.OtpCode, await WalletTestKit.LastOtpAsync(_sandbox.Control, OtpSandboxFixture.OwnMobile));
 
-        var second = WalletTestKit.Run(store, new InvokePayNetPaymentCommand { ToMemberId = "86888", Amount = 10m, Reference = "otp-script", Otp = OtpSandboxFixture.OtpCode });
+        var second = WalletTestKit.Run(store, "Invoke-PayNetPayment", new { ToMemberId = "86888", Amount = 10m, Reference = "otp-script", Otp = OtpSandboxFixture.OtpCode });
         Assert.Empty(second.Errors);
         Assert.Empty(second.Prompts);
         Assert.Equal("otp-script", Assert.IsType<WalletPaymentReceipt>(Assert.Single(second.Output)).TraceNumber);
@@ -71,7 +70,7 @@ public sealed class PaymentOtpTests : IClassFixture<OtpSandboxFixture>
     public async Task WhatIf_sends_no_OTP_and_moves_nothing()
     {
         var store = await FreshAsync();
-        var host = WalletTestKit.Run(store, new InvokePayNetPaymentCommand { ToMemberId = "86888", Amount = 10m }, h => h.WhatIf = true);
+        var host = WalletTestKit.Run(store, "Invoke-PayNetPayment", new { ToMemberId = "86888", Amount = 10m }, h => h.WhatIf = true);
 
         Assert.Single(host.ShouldProcessCalls);
         Assert.Empty(host.Prompts);
@@ -84,7 +83,7 @@ public sealed class PaymentOtpTests : IClassFixture<OtpSandboxFixture>
     public async Task A_wrong_OTP_is_an_authentication_error_and_moves_nothing()
     {
         var store = await FreshAsync();
-        var host = WalletTestKit.Run(store, new InvokePayNetPaymentCommand { ToMemberId = "86888", Amount = 10m }, h => h.Answer("000000"));
+        var host = WalletTestKit.Run(store, "Invoke-PayNetPayment", new { ToMemberId = "86888", Amount = 10m }, h => h.Answer("000000"));
 
         var error = Assert.Single(host.Errors);
         Assert.Equal(ErrorIds.AuthenticationFailed, error.ErrorId);
@@ -96,7 +95,7 @@ public sealed class PaymentOtpTests : IClassFixture<OtpSandboxFixture>
     public async Task Add_money_runs_the_same_OTP_step()
     {
         var store = await FreshAsync();
-        var host = WalletTestKit.Run(store, new AddPayNetMoneyCommand { Amount = 40m }, h => h.Answer(OtpSandboxFixture.OtpCode));
+        var host = WalletTestKit.Run(store, "Add-PayNetMoney", new { Amount = 40m }, h => h.Answer(OtpSandboxFixture.OtpCode));
 
         Assert.Empty(host.Errors);
         Assert.True(Assert.IsType<WalletPaymentReceipt>(Assert.Single(host.Output)).Pending);

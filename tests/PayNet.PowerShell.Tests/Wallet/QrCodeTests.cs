@@ -1,6 +1,5 @@
 using PayNet.Core.Wallet;
 using PayNet.PowerShell.Commands;
-using PayNet.PowerShell.Host;
 using PayNet.PowerShell.Tests.Support;
 
 namespace PayNet.PowerShell.Tests.Wallet;
@@ -12,17 +11,17 @@ public sealed class QrCodeTests : IClassFixture<SandboxFixture>
 
     public QrCodeTests(SandboxFixture sandbox) => _sandbox = sandbox;
 
-    private async Task<(ConnectionStore Owner, ConnectionStore Payer)> FreshAsync()
+    private async Task<(PwshSession Owner, PwshSession Payer)> FreshAsync()
     {
         await _sandbox.ResetAsync();
         return (_sandbox.Connect(), WalletTestKit.ConnectAs(_sandbox.Server.RootUri, "86888", "5678"));
     }
 
-    private static WalletQrCode Create(ConnectionStore owner, decimal? amount, string? description = null)
+    private static WalletQrCode Create(PwshSession owner, decimal? amount, string? description = null)
     {
-        var command = new NewPayNetQrCodeCommand { Description = description };
-        if (amount is decimal a) command.Amount = a;
-        var host = WalletTestKit.Run(owner, command, h => { if (amount is not null) h.Bind("Amount"); });
+        var parameters = new Dictionary<string, object?> { ["Description"] = description };
+        if (amount is decimal a) parameters["Amount"] = a;
+        var host = WalletTestKit.Run(owner, "New-PayNetQrCode", parameters);
         Assert.Empty(host.Errors);
         return Assert.IsType<WalletQrCode>(Assert.Single(host.Output));
     }
@@ -31,7 +30,7 @@ public sealed class QrCodeTests : IClassFixture<SandboxFixture>
     public async Task A_QR_code_without_amount_is_static_and_one_with_amount_is_dynamic()
     {
         var (owner, _) = await FreshAsync();
-        var staticHost = WalletTestKit.Run(owner, new NewPayNetQrCodeCommand { Description = "Tips" });
+        var staticHost = WalletTestKit.Run(owner, "New-PayNetQrCode", new { Description = "Tips" });
         var code = Assert.IsType<WalletQrCode>(Assert.Single(staticHost.Output));
         Assert.True(code.IsStatic);
         Assert.Null(code.ExpiresAt);
@@ -51,7 +50,7 @@ public sealed class QrCodeTests : IClassFixture<SandboxFixture>
     public async Task WhatIf_creates_no_QR_code()
     {
         var (owner, _) = await FreshAsync();
-        var host = WalletTestKit.Run(owner, new NewPayNetQrCodeCommand { Amount = 5m }, h => { h.Bind("Amount"); h.WhatIf = true; });
+        var host = WalletTestKit.Run(owner, "New-PayNetQrCode", new { Amount = 5m }, h => { h.Bind("Amount"); h.WhatIf = true; });
         Assert.Contains("5.00 USD", Assert.Single(host.ShouldProcessCalls).Target);
         Assert.Empty(host.Output);
     }
@@ -61,7 +60,7 @@ public sealed class QrCodeTests : IClassFixture<SandboxFixture>
     {
         var (owner, payer) = await FreshAsync();
         var code = Create(owner, 15.00m);
-        var host = WalletTestKit.Run(payer, new ResolvePayNetQrCodeCommand { QrString = code.QrString });
+        var host = WalletTestKit.Run(payer, "Resolve-PayNetQrCode", new { QrString = code.QrString });
 
         var decoded = Assert.IsType<WalletQrCode>(Assert.Single(host.Output));
         Assert.Equal("Jhon Doe", decoded.ToMemberName);
@@ -76,7 +75,7 @@ public sealed class QrCodeTests : IClassFixture<SandboxFixture>
         var (owner, payer) = await FreshAsync();
         var code = Create(owner, 15.00m, "Table 4");
 
-        var host = WalletTestKit.Run(payer, new InvokePayNetPaymentCommand { QrString = code.QrString, Reference = "qr-pay-1" }, h => h.SetName = "QrString");
+        var host = WalletTestKit.Run(payer, "Invoke-PayNetPayment", new { QrString = code.QrString, Reference = "qr-pay-1" });
         Assert.Empty(host.Errors);
         var (target, _) = Assert.Single(host.ShouldProcessCalls);
         Assert.Contains("15.00 USD", target);
@@ -88,7 +87,7 @@ public sealed class QrCodeTests : IClassFixture<SandboxFixture>
         Assert.Equal(1_015.00m, WalletTestKit.Balance(owner));
         Assert.Equal(235.00m, WalletTestKit.Balance(payer));
 
-        var again = WalletTestKit.Run(payer, new InvokePayNetPaymentCommand { QrString = code.QrString }, h => h.SetName = "QrString");
+        var again = WalletTestKit.Run(payer, "Invoke-PayNetPayment", new { QrString = code.QrString });
         Assert.Equal(ErrorIds.Rejected, Assert.Single(again.Errors).ErrorId);
         Assert.Single(await WalletTestKit.LedgerAsync(_sandbox.Control));
     }
@@ -99,12 +98,12 @@ public sealed class QrCodeTests : IClassFixture<SandboxFixture>
         var (owner, payer) = await FreshAsync();
         var code = Create(owner, null, "Tips");
 
-        var missing = WalletTestKit.Run(payer, new InvokePayNetPaymentCommand { QrString = code.QrString }, h => h.SetName = "QrString");
+        var missing = WalletTestKit.Run(payer, "Invoke-PayNetPayment", new { QrString = code.QrString });
         Assert.Equal(ErrorIds.InvalidArgument, Assert.Single(missing.Errors).ErrorId);
         Assert.Empty(missing.ShouldProcessCalls);
 
-        var paid = WalletTestKit.Run(payer, new InvokePayNetPaymentCommand { QrString = code.QrString, Amount = 3.00m },
-            h => { h.SetName = "QrString"; h.Bind("Amount"); });
+        var paid = WalletTestKit.Run(payer, "Invoke-PayNetPayment", new { QrString = code.QrString, Amount = 3.00m },
+            h => h.Bind("Amount"));
         Assert.Empty(paid.Errors);
         Assert.Equal(3.00m, Assert.IsType<WalletPaymentReceipt>(Assert.Single(paid.Output)).Amount);
         Assert.Equal(247.00m, WalletTestKit.Balance(payer));
@@ -115,15 +114,14 @@ public sealed class QrCodeTests : IClassFixture<SandboxFixture>
     {
         var (owner, payer) = await FreshAsync();
         var code = Create(owner, 8.00m);
-        var decoded = Assert.IsType<WalletQrCode>(Assert.Single(WalletTestKit.Run(payer, new ResolvePayNetQrCodeCommand { QrString = code.QrString }).Output));
+        var decoded = Assert.IsType<WalletQrCode>(Assert.Single(WalletTestKit.Run(payer, "Resolve-PayNetQrCode", new { QrString = code.QrString }).Output));
 
-        var whatIf = WalletTestKit.Pipeline(payer, new InvokePayNetPaymentCommand(), new Action<InvokePayNetPaymentCommand>[] { c => c.QrCode = decoded },
-            h => { h.SetName = "QrCode"; h.WhatIf = true; });
+        var whatIf = WalletTestKit.Pipeline(payer, "Invoke-PayNetPayment", null, new[] { decoded },
+            h => h.WhatIf = true);
         Assert.Single(whatIf.ShouldProcessCalls);
         Assert.Empty(await WalletTestKit.LedgerAsync(_sandbox.Control));
 
-        var paid = WalletTestKit.Pipeline(payer, new InvokePayNetPaymentCommand(), new Action<InvokePayNetPaymentCommand>[] { c => c.QrCode = decoded },
-            h => h.SetName = "QrCode");
+        var paid = WalletTestKit.Pipeline(payer, "Invoke-PayNetPayment", null, new[] { decoded });
         Assert.Equal(8.00m, Assert.IsType<WalletPaymentReceipt>(Assert.Single(paid.Output)).Amount);
         Assert.Equal(242.00m, WalletTestKit.Balance(payer));
     }
@@ -133,7 +131,7 @@ public sealed class QrCodeTests : IClassFixture<SandboxFixture>
     {
         var (owner, payer) = await FreshAsync();
         var code = Create(owner, 8.00m);
-        var host = WalletTestKit.Run(payer, new ResolvePayNetQrCodeCommand { QrString = code.QrString[..^2] + "zz" });
+        var host = WalletTestKit.Run(payer, "Resolve-PayNetQrCode", new { QrString = code.QrString[..^2] + "zz" });
         var error = Assert.Single(host.Errors);
         Assert.Equal(ErrorIds.InvalidArgument, error.ErrorId);
         Assert.Equal(code.QrString[..^2] + "zz", error.TargetObject);

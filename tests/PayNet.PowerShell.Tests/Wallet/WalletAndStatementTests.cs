@@ -2,7 +2,6 @@ using System.Reflection;
 using PayNet.Core;
 using PayNet.Core.Wallet;
 using PayNet.PowerShell.Commands;
-using PayNet.PowerShell.Host;
 using PayNet.PowerShell.Models;
 using PayNet.PowerShell.Tests.Support;
 
@@ -15,7 +14,7 @@ public sealed class WalletAndStatementTests : IClassFixture<SandboxFixture>
 
     public WalletAndStatementTests(SandboxFixture sandbox) => _sandbox = sandbox;
 
-    private async Task<ConnectionStore> FreshAsync()
+    private async Task<PwshSession> FreshAsync()
     {
         await _sandbox.ResetAsync();
         return _sandbox.Connect();
@@ -28,7 +27,7 @@ public sealed class WalletAndStatementTests : IClassFixture<SandboxFixture>
     public async Task Lists_the_wallet_accounts_then_the_POS_balance_with_the_same_columns()
     {
         var store = await FreshAsync();
-        var host = WalletTestKit.Run(store, new GetPayNetWalletCommand());
+        var host = WalletTestKit.Run(store, "Get-PayNetWallet", null);
 
         Assert.Empty(host.Errors);
         var balances = host.OutputOf<PayNetBalance>().ToList();
@@ -42,7 +41,7 @@ public sealed class WalletAndStatementTests : IClassFixture<SandboxFixture>
         Assert.Contains(balances, b => b is WalletBalance && b.AccountId == "202" && b.Balance == 100.00m);
         var pos = Assert.IsType<TopUpPosBalance>(balances[^1]);
         Assert.Equal(PayNetApi.TopUp, pos.Service);
-        Assert.Equal(store.Get(PayNetApi.TopUp)!.TopUpPosId.ToString(), pos.AccountId);
+        Assert.Equal(store.DefaultConnection(PayNetApi.TopUp)!.TopUpPosId.ToString(), pos.AccountId);
         Assert.NotNull(pos.Balance);
 
         static string[] Columns(Type t) => t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).ToArray();
@@ -53,13 +52,13 @@ public sealed class WalletAndStatementTests : IClassFixture<SandboxFixture>
     public async Task With_a_Wallet_only_connection_no_POS_balance_is_listed_and_AccountId_picks_one_account()
     {
         var store = await FreshAsync();
-        var memberThree = WalletTestKit.ConnectAs(_sandbox.Server.RootUri, "86888", "5678").Get(PayNetApi.Wallet)!;
+        var memberThree = WalletTestKit.ConnectAs(_sandbox.Server.RootUri, "86888", "5678").DefaultConnection(PayNetApi.Wallet)!;
 
-        var host = WalletTestKit.Run(store, new GetPayNetWalletCommand { Connection = memberThree });
+        var host = WalletTestKit.Run(store, "Get-PayNetWallet", new { Connection = memberThree });
         var only = Assert.IsType<WalletBalance>(Assert.Single(host.Output));
         Assert.Equal(250.00m, only.Balance);
 
-        var one = WalletTestKit.Run(store, new GetPayNetWalletCommand { AccountId = 202 });
+        var one = WalletTestKit.Run(store, "Get-PayNetWallet", new { AccountId = 202 });
         Assert.Equal(100.00m, Assert.IsType<WalletBalance>(Assert.Single(one.Output)).Balance);
     }
 
@@ -67,19 +66,15 @@ public sealed class WalletAndStatementTests : IClassFixture<SandboxFixture>
     public async Task Without_any_connection_it_stops_with_NotConnected()
     {
         await Task.CompletedTask;
-        var host = WalletTestKit.Run(new ConnectionStore(), new GetPayNetWalletCommand());
+        var host = WalletTestKit.Run(new PwshSession(), "Get-PayNetWallet", null);
         Assert.Equal(ErrorIds.NotConnected, host.Terminating?.ErrorId);
     }
 
-    private static void Pay(ConnectionStore store, int count)
+    /// <summary>Pays line-1 .. line-count; the i-th pays i dollars unless <paramref name="each"/> says otherwise.</summary>
+    private static void Pay(PwshSession store, int count, decimal? each = null)
     {
-        var rows = Enumerable.Range(1, count).Select(i => (Action<InvokePayNetPaymentCommand>)(c =>
-        {
-            c.ToMemberId = "86888";
-            c.Amount = i;
-            c.Reference = $"line-{i}";
-        }));
-        var host = WalletTestKit.Pipeline(store, new InvokePayNetPaymentCommand(), rows);
+        var rows = Enumerable.Range(1, count).Select(i => new { ToMemberId = "86888", Amount = each ?? i, Reference = $"line-{i}" });
+        var host = WalletTestKit.Pipeline(store, "Invoke-PayNetPayment", null, rows);
         Assert.Empty(host.Errors);
     }
 
@@ -88,7 +83,7 @@ public sealed class WalletAndStatementTests : IClassFixture<SandboxFixture>
     {
         var store = await FreshAsync();
         Pay(store, 3);
-        var host = WalletTestKit.Run(store, new GetPayNetStatementCommand { From = Today, To = Today });
+        var host = WalletTestKit.Run(store, "Get-PayNetStatement", new { From = Today, To = Today });
 
         var lines = host.OutputOf<WalletStatementLine>().ToList();
         Assert.Equal(new[] { -3m, -2m, -1m }, lines.Select(l => l.Amount));
@@ -100,22 +95,24 @@ public sealed class WalletAndStatementTests : IClassFixture<SandboxFixture>
     public async Task First_stops_reading_pages_and_Skip_skips()
     {
         var store = await FreshAsync();
-        Pay(store, 12);
-        var client = store.Get(PayNetApi.Wallet)!.WalletClient;
+        // Pages are 50 lines unless -First and -Skip need fewer: 120 lines take three pages.
+        Pay(store, 120, each: 1m);
+        var client = store.DefaultConnection(PayNetApi.Wallet)!.WalletClient;
 
         int before = client.CallsToday;
-        var all = WalletTestKit.Run(store, new GetPayNetStatementCommand { From = Today, To = Today, PageSize = 5 });
-        Assert.Equal(12, all.Output.Count);
+        var all = WalletTestKit.Run(store, "Get-PayNetStatement", new { From = Today, To = Today });
+        Assert.True(all.Terminating is null && all.Errors.Count == 0, $"{all.Terminating} {string.Join("; ", all.Errors)}");
+        Assert.Equal(120, all.Output.Count);
         Assert.Equal(3, client.CallsToday - before);
 
         before = client.CallsToday;
-        var first = WalletTestKit.Run(store, new GetPayNetStatementCommand { From = Today, To = Today, PageSize = 5 }, h => h.First = 7);
-        Assert.Equal(7, first.Output.Count);
+        var first = WalletTestKit.Run(store, "Get-PayNetStatement", new { From = Today, To = Today }, h => h.First = 60);
+        Assert.Equal(60, first.Output.Count);
         Assert.Equal(2, client.CallsToday - before);
 
         before = client.CallsToday;
-        var three = WalletTestKit.Run(store, new GetPayNetStatementCommand { From = Today, To = Today }, h => { h.First = 3; h.Skip = 2; });
-        Assert.Equal(new[] { "line-10", "line-9", "line-8" }, three.OutputOf<WalletStatementLine>().Select(l => l.TraceNumber));
+        var three = WalletTestKit.Run(store, "Get-PayNetStatement", new { From = Today, To = Today }, h => { h.First = 3; h.Skip = 2; });
+        Assert.Equal(new[] { "line-118", "line-117", "line-116" }, three.OutputOf<WalletStatementLine>().Select(l => l.TraceNumber));
         Assert.Equal(1, client.CallsToday - before);
     }
 
@@ -124,10 +121,10 @@ public sealed class WalletAndStatementTests : IClassFixture<SandboxFixture>
     {
         var store = await FreshAsync();
         Pay(store, 1);
-        var balances = WalletTestKit.Run(store, new GetPayNetWalletCommand()).OutputOf<PayNetBalance>().ToList();
+        var balances = WalletTestKit.Run(store, "Get-PayNetWallet", null).OutputOf<PayNetBalance>().ToList();
 
-        var host = WalletTestKit.Pipeline(store, new GetPayNetStatementCommand { From = Today, To = Today },
-            balances.Select(b => (Action<GetPayNetStatementCommand>)(c => c.InputObject = b)), h => h.SetName = "Balance");
+        var host = WalletTestKit.Pipeline(store, "Get-PayNetStatement", new { From = Today, To = Today },
+            balances);
 
         var line = Assert.Single(host.OutputOf<WalletStatementLine>());
         Assert.Equal(201, line.AccountId);
@@ -140,7 +137,7 @@ public sealed class WalletAndStatementTests : IClassFixture<SandboxFixture>
     public async Task A_period_that_ends_before_it_starts_is_an_invalid_argument()
     {
         var store = await FreshAsync();
-        var host = WalletTestKit.Run(store, new GetPayNetStatementCommand { From = Today, To = Today.AddDays(-3) });
+        var host = WalletTestKit.Run(store, "Get-PayNetStatement", new { From = Today, To = Today.AddDays(-3) });
         Assert.Equal(ErrorIds.InvalidArgument, Assert.Single(host.Errors).ErrorId);
         Assert.Empty(host.Output);
     }
@@ -150,8 +147,8 @@ public sealed class WalletAndStatementTests : IClassFixture<SandboxFixture>
     {
         var store = await FreshAsync();
         Pay(store, 1);
-        var line = Assert.IsType<WalletStatementLine>(Assert.Single(WalletTestKit.Run(store, new GetPayNetStatementCommand { From = Today, To = Today }).Output));
-        var host = WalletTestKit.Run(store, new GetPayNetTransactionCommand { InputObject = line }, h => h.SetName = "InputObject");
+        var line = Assert.IsType<WalletStatementLine>(Assert.Single(WalletTestKit.Run(store, "Get-PayNetStatement", new { From = Today, To = Today }).Output));
+        var host = WalletTestKit.Run(store, "Get-PayNetTransaction", new { InputObject = line });
         Assert.Equal(line.TransferId, Assert.IsType<WalletStatementLine>(Assert.Single(host.Output)).TransferId);
     }
 }

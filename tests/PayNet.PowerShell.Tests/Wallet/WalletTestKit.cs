@@ -1,6 +1,7 @@
+using System.Management.Automation;
+using System.Security;
 using System.Text.Json;
 using PayNet.Core;
-using PayNet.PowerShell.Commands;
 using PayNet.PowerShell.Models;
 using PayNet.PowerShell.Tests.Support;
 using PayNet.Sandbox;
@@ -40,7 +41,7 @@ public sealed class OtpSandboxFixture : IAsyncLifetime
         await Server.DisposeAsync();
     }
 
-    internal ConnectionStore Connect() => WalletTestKit.ConnectSandbox(Server.RootUri);
+    internal PwshSession Connect() => WalletTestKit.ConnectSandbox(Server.RootUri);
 }
 
 /// <summary>Helpers the Wallet cmdlet tests share: connecting, reading balances and the ledger, control routes.</summary>
@@ -51,57 +52,52 @@ internal static class WalletTestKit
     /// <summary>The day of the sandbox clock after a reset (SandboxOptions.StartTime).</summary>
     public static DateTime SandboxDay => new SandboxOptions().StartTime.UtcDateTime.Date;
 
-    public static ConnectionStore ConnectSandbox(Uri root)
-    {
-        var store = new ConnectionStore();
-        var host = new RecordingHost(store) { SetName = "Sandbox" }.Bind("Sandbox");
-        CmdletRunner.Run(new ConnectPayNetCommand { BaseUri = root, TimeoutSec = 5, MaxRetry = 1 }, host);
-        if (host.Terminating is not null) throw new InvalidOperationException("Connect-PayNet -Sandbox failed: " + host.Terminating);
-        return store;
-    }
+    public static PwshSession ConnectSandbox(Uri root) => SandboxFixture.ConnectSandbox(root);
 
-    /// <summary>Connect-PayNet with -ApiKey and -Credential as another sandbox member (Wallet only).</summary>
-    public static ConnectionStore ConnectAs(Uri root, string principal, string pin)
+    /// <summary>Connect-PayNet with -ApiKey and -Credential as another sandbox member (Wallet only), in a session of its own.</summary>
+    public static PwshSession ConnectAs(Uri root, string principal, string pin)
     {
-        var store = new ConnectionStore();
-        var host = new RecordingHost(store) { SetName = "Wallet" };
-        var command = new ConnectPayNetCommand
+        var session = new PwshSession();
+        var connect = session.Call("Connect-PayNet", new
         {
-            ApiKey = RecordingHost.Secure(SandboxApiKey),
-            Credential = host.Credential(principal, pin),
+            ApiKey = Secure(SandboxApiKey),
+            Credential = new PSCredential(principal, Secure(pin)),
             BaseUri = new Uri(root, "/wallet/api"),
             TimeoutSec = 5,
             MaxRetry = 1,
-        };
-        CmdletRunner.Run(command, host);
-        if (host.Terminating is not null) throw new InvalidOperationException($"Connect-PayNet as {principal} failed: " + host.Terminating);
-        return store;
+        });
+        if (connect.Terminating is not null || connect.Errors.Count > 0)
+        {
+            session.Dispose();
+            throw new InvalidOperationException($"Connect-PayNet as {principal} failed: " + (connect.Terminating ?? connect.Errors[0]));
+        }
+        return session;
     }
 
-    /// <summary>Runs a cmdlet once against the store; <paramref name="configure"/> sets up the host (WhatIf, answers, bound names).</summary>
-    public static RecordingHost Run<T>(ConnectionStore store, T cmdlet, Action<RecordingHost>? configure = null) where T : PayNetCmdlet
+    public static SecureString Secure(string text)
     {
-        var host = new RecordingHost(store);
-        configure?.Invoke(host);
-        return CmdletRunner.Run(cmdlet, host);
+        var s = new SecureString();
+        foreach (var c in text) s.AppendChar(c);
+        s.MakeReadOnly();
+        return s;
     }
 
-    public static RecordingHost Pipeline<T>(ConnectionStore store, T cmdlet, IEnumerable<Action<T>> inputs, Action<RecordingHost>? configure = null) where T : PayNetCmdlet
-    {
-        var host = new RecordingHost(store);
-        configure?.Invoke(host);
-        return CmdletRunner.RunPipeline(cmdlet, inputs, host);
-    }
+    /// <summary>Runs a command once in the session; <paramref name="configure"/> adds switches, -WhatIf, the -Confirm answer, prompt answers.</summary>
+    public static PwshResult Run(PwshSession session, string command, object? parameters = null, Action<Call>? configure = null) =>
+        session.Call(command, parameters, configure);
 
-    public static IReadOnlyList<WalletBalance> Wallets(ConnectionStore store)
+    public static PwshResult Pipeline(PwshSession session, string command, object? parameters, System.Collections.IEnumerable input, Action<Call>? configure = null) =>
+        session.CallPipeline(command, input, parameters, configure);
+
+    public static IReadOnlyList<WalletBalance> Wallets(PwshSession session)
     {
-        var host = Run(store, new GetPayNetWalletCommand());
-        Assert.Empty(host.Errors);
-        return host.OutputOf<WalletBalance>().ToList();
+        var result = Run(session, "Get-PayNetWallet");
+        Assert.Empty(result.Errors);
+        return result.OutputOf<WalletBalance>().ToList();
     }
 
     /// <summary>The default Wallet account's balance of the connected member.</summary>
-    public static decimal Balance(ConnectionStore store) => Wallets(store).Single(w => w.IsDefault).Balance!.Value;
+    public static decimal Balance(PwshSession session) => Wallets(session).Single(w => w.IsDefault).Balance!.Value;
 
     public static async Task<IReadOnlyList<LedgerLine>> LedgerAsync(HttpClient control)
     {
@@ -128,9 +124,9 @@ internal static class WalletTestKit
         return doc.RootElement.GetProperty("otp").GetString();
     }
 
-    public static void AssertNoLeak(RecordingHost host, params string[] secrets)
+    public static void AssertNoLeak(PwshResult result, params string[] secrets)
     {
-        var text = string.Join("\n", host.AllText());
+        var text = string.Join("\n", result.AllText());
         foreach (var secret in secrets) Assert.DoesNotContain(secret, text);
     }
 

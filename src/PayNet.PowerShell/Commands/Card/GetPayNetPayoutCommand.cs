@@ -23,7 +23,7 @@ namespace PayNet.PowerShell.Commands
             var client = RequireConnection(PayNetApi.Card).CardClient;
             var date = (Date ?? DateTime.Today).Date;
             CurrentTarget = date;
-            foreach (var row in Await(ct => client.GetPayoutReportAsync(date, ct))) CmdletHost.WriteObject(row);
+            foreach (var row in Await(ct => client.GetPayoutReportAsync(date, ct))) WriteObject(row);
         }
     }
 }

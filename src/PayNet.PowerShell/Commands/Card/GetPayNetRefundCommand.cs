@@ -22,7 +22,7 @@ namespace PayNet.PowerShell.Commands
             if (From > To)
                 throw new PayNetException(PayNetApi.Card, "RefundList", PayNetErrorCategory.InvalidArgument, $"-From {From:yyyy-MM-dd} is after -To {To:yyyy-MM-dd}.");
             var client = RequireConnection(PayNetApi.Card).CardClient;
-            foreach (var refund in Stream(ct => client.ListRefundsAsync(From, To, cancellationToken: ct))) CmdletHost.WriteObject(refund);
+            foreach (var refund in Stream(ct => client.ListRefundsAsync(From, To, cancellationToken: ct))) WriteObject(refund);
         }
     }
 }

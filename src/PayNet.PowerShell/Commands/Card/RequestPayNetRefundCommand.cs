@@ -34,12 +34,12 @@ namespace PayNet.PowerShell.Commands
             if (Amount is decimal amount) MoneyRules.Validate(PayNetApi.Card, "RefundRequest", amount, "TRY");
             var client = RequireConnection(PayNetApi.Card).CardClient;
             string what = Amount is decimal a ? $"{MoneyRules.Format(a)} TRY" : "the full amount";
-            if (!CmdletHost.ShouldProcess($"card transaction {XactId}", $"Request a refund of {what}")) return;
+            if (!ShouldProcess($"card transaction {XactId}", $"Request a refund of {what}")) return;
             var result = Await(ct => client.RequestRefundAsync(XactId, Amount, SucceedUrl, ct));
             if (!result.Succeeded)
                 throw new PayNetException(PayNetApi.Card, "RefundRequest", PayNetErrorCategory.Rejected,
                     $"PayNet refused the refund request for {XactId}: {result.Message} (code {result.Code}).", providerCode: result.Code.ToString(System.Globalization.CultureInfo.InvariantCulture), providerMessage: result.Message, reference: XactId);
-            CmdletHost.WriteObject(result);
+            WriteObject(result);
         }
     }
 }

@@ -5,7 +5,6 @@ using System.Security;
 using PayNet.Core;
 using PayNet.Core.Http;
 using PayNet.Core.Security;
-using PayNet.PowerShell.Host;
 
 namespace PayNet.PowerShell.Commands
 {
@@ -94,13 +93,13 @@ namespace PayNet.PowerShell.Commands
             {
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 MaxRetries = MaxRetry,
-                AllowInsecureHttp = On(AllowInsecureHttp, nameof(AllowInsecureHttp)),
+                AllowInsecureHttp = AllowInsecureHttp.IsPresent,
                 Proxy = BuildProxy(),
             };
-            var connection = new PayNetConnection(CmdletHost.ParameterSetName == SandboxSet) { Proxy = Proxy?.ToString() };
+            var connection = new PayNetConnection(ParameterSetName == SandboxSet) { Proxy = Proxy?.ToString() };
             try
             {
-                switch (CmdletHost.ParameterSetName)
+                switch (ParameterSetName)
                 {
                     case SandboxSet:
                         var sandbox = Await(ct => SandboxDiscovery.DiscoverAsync(BaseUri ?? SandboxDiscovery.DefaultRoot, TimeSpan.FromSeconds(Math.Min(TimeoutSec, 10)), ct));
@@ -109,21 +108,21 @@ namespace PayNet.PowerShell.Commands
                         connection.AttachCard(sandbox.CardUri, sandbox.CardSecretKey, "Sandbox", transport);
                         break;
                     case WalletSet:
-                        var (principal, pin) = CmdletHost.Unwrap(Credential);
+                        var (principal, pin) = (Credential.UserName, Credential.Password);
                         connection.AttachWallet(BaseUri ?? WalletProductionUri, SecretString.FromSecureString(ApiKey), principal, SecretString.FromSecureString(pin), transport);
                         break;
                     case TopUpTokenSet:
                         connection.AttachTopUp(BaseUri ?? TopUpProductionUri, PosId, SecretString.FromSecureString(Token), transport);
                         break;
                     case TopUpCredentialSet:
-                        var (pos, token) = CmdletHost.Unwrap(Credential);
+                        var (pos, token) = (Credential.UserName, Credential.Password);
                         if (!int.TryParse(pos, out int posId) || posId <= 0)
                             throw Terminating(ErrorIds.InvalidConfiguration, ErrorCategory.InvalidArgument, pos,
                                 $"The credential's user name must be the numeric TopUp POS id, not '{pos}'.");
                         connection.AttachTopUp(BaseUri ?? TopUpProductionUri, posId, SecretString.FromSecureString(token), transport);
                         break;
                     case CardSet:
-                        connection.AttachCard(BaseUri ?? (On(Test, nameof(Test)) ? CardTestUri : CardLiveUri), SecretString.FromSecureString(SecretKey), On(Test, nameof(Test)) ? "Test" : "Live", transport);
+                        connection.AttachCard(BaseUri ?? (Test.IsPresent ? CardTestUri : CardLiveUri), SecretString.FromSecureString(SecretKey), Test.IsPresent ? "Test" : "Live", transport);
                         break;
                 }
                 VerifyCredentials(connection);
@@ -132,7 +131,7 @@ namespace PayNet.PowerShell.Commands
             {
                 connection.Dispose();
                 // A connection that cannot work is bad configuration: stop rather than continue half-connected.
-                throw new PayNetTerminatingException(PayNetErrorRecord.From(error, CmdletHost.ParameterSetName));
+                throw new PayNetTerminatingException(PayNetErrors.From(error, ParameterSetName));
             }
             catch
             {
@@ -141,9 +140,9 @@ namespace PayNet.PowerShell.Commands
             }
 
             WarnAboutClearText(connection);
-            CmdletHost.Connections.SetDefault(connection);
-            CmdletHost.WriteVerbose($"Connected: {connection}.");
-            if (On(PassThru, nameof(PassThru))) CmdletHost.WriteObject(connection);
+            Connections.SetDefault(connection);
+            WriteVerbose($"Connected: {connection}.");
+            if (PassThru.IsPresent) WriteObject(connection);
         }
 
         /// <summary>Wallet logs in (and so proves apikey, principal and PIN); TopUp reads its point info. Card has no free call to prove a key.</summary>
@@ -158,7 +157,7 @@ namespace PayNet.PowerShell.Commands
             foreach (var uri in new[] { connection.WalletBaseUri, connection.TopUpBaseUri, connection.CardBaseUri })
             {
                 if (uri is not null && uri.Scheme == Uri.UriSchemeHttp && !PayNetClientOptions.IsLoopback(uri))
-                    CmdletHost.WriteWarning($"-AllowInsecureHttp: credentials for {uri.Host} travel in clear text over http.");
+                    WriteWarning($"-AllowInsecureHttp: credentials for {uri.Host} travel in clear text over http.");
             }
         }
 
@@ -168,7 +167,7 @@ namespace PayNet.PowerShell.Commands
             var proxy = new WebProxy(Proxy);
             if (ProxyCredential is not null)
             {
-                var (user, password) = CmdletHost.Unwrap(ProxyCredential);
+                var (user, password) = (ProxyCredential.UserName, ProxyCredential.Password);
                 proxy.Credentials = new NetworkCredential(user, password);
             }
             return proxy;

@@ -15,7 +15,7 @@ namespace PayNet.PowerShell.Commands
 
         private protected override void Process()
         {
-            foreach (var connection in CmdletHost.Connections.Clear(Service))
+            foreach (var connection in Connections.Clear(Service))
             {
                 if (connection.Wallet is not null)
                 {
@@ -30,11 +30,11 @@ namespace PayNet.PowerShell.Commands
                     }
                     catch (Exception ex) when (!(ex is PipelineStoppedException))
                     {
-                        CmdletHost.WriteVerbose("Wallet logout did not complete; the session will expire on its own.");
+                        WriteVerbose("Wallet logout did not complete; the session will expire on its own.");
                     }
                 }
                 connection.Dispose();
-                CmdletHost.WriteVerbose($"Disconnected: {connection}.");
+                WriteVerbose($"Disconnected: {connection}.");
             }
         }
     }

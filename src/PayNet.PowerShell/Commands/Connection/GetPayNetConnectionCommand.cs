@@ -15,9 +15,9 @@ namespace PayNet.PowerShell.Commands
 
         private protected override void Process()
         {
-            foreach (var connection in CmdletHost.Connections.All())
+            foreach (var connection in Connections.All())
             {
-                if (Service is null || Service.Any(connection.Has)) CmdletHost.WriteObject(connection);
+                if (Service is null || Service.Any(connection.Has)) WriteObject(connection);
             }
         }
     }

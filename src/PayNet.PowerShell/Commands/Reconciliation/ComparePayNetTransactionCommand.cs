@@ -3,7 +3,6 @@ using System.Management.Automation;
 using PayNet.Core;
 using PayNet.Core.Card;
 using PayNet.Core.Reconciliation;
-using PayNet.PowerShell.Host;
 
 namespace PayNet.PowerShell.Commands
 {
@@ -80,7 +79,7 @@ namespace PayNet.PowerShell.Commands
                 var to = new DateTimeOffset(To.Value.Date, TimeSpan.Zero);
                 _reconciler.AddPayNetSide(PayNetSides.FromWallet(Stream(ct => connection.WalletClient.GetStatementAsync(from, to, cancellationToken: ct))));
             }
-            CmdletHost.WriteVerbose($"PayNet side: {_reconciler.PayNetCount} reference(s) for {Service}.");
+            WriteVerbose($"PayNet side: {_reconciler.PayNetCount} reference(s) for {Service}.");
         }
 
         private protected override void Process()
@@ -111,16 +110,16 @@ namespace PayNet.PowerShell.Commands
             PayNetSideEntry? lookedUp = null;
             if (Service == PayNetApi.TopUp) lookedUp = LookUpTopUp(entry.Reference);
             var result = _reconciler!.Compare(entry, lookedUp);
-            if (!On(Summary, nameof(Summary))) CmdletHost.WriteObject(result);
+            if (!Summary.IsPresent) WriteObject(result);
         }
 
         private protected override void End()
         {
             if (_reconciler is null) return;
             foreach (var unclaimed in _reconciler.Unclaimed())
-                if (!On(Summary, nameof(Summary))) CmdletHost.WriteObject(unclaimed);
-            if (On(Summary, nameof(Summary)))
-                foreach (var line in _reconciler.Summary()) CmdletHost.WriteObject(line);
+                if (!Summary.IsPresent) WriteObject(unclaimed);
+            if (Summary.IsPresent)
+                foreach (var line in _reconciler.Summary()) WriteObject(line);
         }
 
         private PayNetSideEntry? LookUpTopUp(string reference)

@@ -48,7 +48,7 @@ namespace PayNet.PowerShell.Commands
         private protected override void Process()
         {
             var client = RequireConnection(PayNetApi.TopUp).TopUpClient;
-            if (CmdletHost.ParameterSetName == InternationalSet)
+            if (ParameterSetName == InternationalSet)
             {
                 if (Variant == TopUpInternationalVariant.Legacy) WriteLegacy(client);
                 else WriteBridge(client);
@@ -57,10 +57,10 @@ namespace PayNet.PowerShell.Commands
 
             foreach (var product in Await(ct => client.GetServicesAsync(ct)))
             {
-                if (!On(IncludeInactive, nameof(IncludeInactive)) && !product.Active) continue;
+                if (!IncludeInactive.IsPresent && !product.Active) continue;
                 if (!Like(Name, product.Id, product.Name)) continue;
                 if (!Like(Category, product.Category, product.Subcategory, product.Biller)) continue;
-                CmdletHost.WriteObject(product);
+                WriteObject(product);
             }
         }
 
@@ -73,7 +73,7 @@ namespace PayNet.PowerShell.Commands
                     foreach (var amount in Await(ct => client.GetBridgeAmountsAsync(provider.Id, ct)))
                     {
                         if (!Like(Category, amount.CategoryId)) continue;
-                        CmdletHost.WriteObject(amount);
+                        WriteObject(amount);
                     }
                 }
             }
@@ -86,7 +86,7 @@ namespace PayNet.PowerShell.Commands
                 foreach (var op in Await(ct => client.GetIntlOperatorsAsync(country.Id, ct)).Where(o => Like(Name, o.Name, o.Id)))
                 {
                     foreach (var denomination in Await(ct => client.GetIntlDenominationsAsync(op.Id, ct)))
-                        CmdletHost.WriteObject(denomination);
+                        WriteObject(denomination);
                 }
             }
         }

@@ -74,12 +74,12 @@ namespace PayNet.PowerShell.Commands
             var reserved = Await(ct => client.CheckAsync(request, ct));
             CurrentTarget = reserved;
 
-            if (!CmdletHost.ShouldProcess(Describe(reserved), "Top up (moves money)")) return;
+            if (!ShouldProcess(Describe(reserved), "Top up (moves money)")) return;
 
             int? typeId = TypeId is null ? (int?)null : int.Parse(TypeId, System.Globalization.CultureInfo.InvariantCulture);
             var confirmed = Await(ct => client.ConfirmAsync(reserved, Amount, typeId, ct));
             CurrentTarget = confirmed;
-            if (On(NoWait, nameof(NoWait)) || confirmed.IsFinal)
+            if (NoWait.IsPresent || confirmed.IsFinal)
             {
                 Emit(confirmed);
                 return;
@@ -89,7 +89,7 @@ namespace PayNet.PowerShell.Commands
 
         private void Emit(TopUpTransaction transaction)
         {
-            if (!TopUpWaiter.ReportFailure(this, transaction)) CmdletHost.WriteObject(transaction);
+            if (!TopUpWaiter.ReportFailure(this, transaction)) WriteObject(transaction);
         }
 
         private static string Describe(TopUpTransaction t)

@@ -2,7 +2,6 @@ using System;
 using System.Management.Automation;
 using PayNet.Core;
 using PayNet.Core.TopUp;
-using PayNet.PowerShell.Host;
 
 namespace PayNet.PowerShell.Commands
 {
@@ -13,16 +12,16 @@ namespace PayNet.PowerShell.Commands
 
         public static TopUpTransaction Wait(PayNetCmdlet cmdlet, TopUpClient client, TopUpTransaction pending, TimeSpan timeout, TimeSpan firstInterval)
         {
-            var host = cmdlet.CmdletHost;
             var dispatcher = cmdlet.Dispatcher;
             string activity = $"Waiting for top-up {pending.ExternalId ?? pending.Id}";
-            host.WriteProgress(new PayNetProgress(ProgressActivityId, activity, $"State {pending.State}", 0));
+            cmdlet.WriteProgress(new ProgressRecord(ProgressActivityId, activity, $"State {pending.State}") { PercentComplete = 0 });
             var progress = new Progress(status => dispatcher.Post(() =>
             {
                 int percent = (int)Math.Min(99, status.Elapsed.TotalMilliseconds * 100 / Math.Max(1, status.Timeout.TotalMilliseconds));
                 string next = status.NextPollIn is TimeSpan n ? $", next check in {n.TotalSeconds:0.#} s" : string.Empty;
-                host.WriteProgress(new PayNetProgress(ProgressActivityId, activity, $"State {status.State} after {status.Poll} check(s){next}", percent)
+                cmdlet.WriteProgress(new ProgressRecord(ProgressActivityId, activity, $"State {status.State} after {status.Poll} check(s){next}")
                 {
+                    PercentComplete = percent,
                     SecondsRemaining = (int)Math.Max(0, (status.Timeout - status.Elapsed).TotalSeconds),
                 });
             }));
@@ -32,7 +31,7 @@ namespace PayNet.PowerShell.Commands
             }
             finally
             {
-                host.WriteProgress(new PayNetProgress(ProgressActivityId, activity, "Done", 100, completed: true));
+                cmdlet.WriteProgress(new ProgressRecord(ProgressActivityId, activity, "Done") { PercentComplete = 100, RecordType = ProgressRecordType.Completed });
             }
         }
 
@@ -42,7 +41,7 @@ namespace PayNet.PowerShell.Commands
             if (t.State != TopUpState.Failed && t.State != TopUpState.Cancelled && t.State != TopUpState.Replaced) return false;
             string why = string.IsNullOrEmpty(t.Error) ? t.State.ToString() : t.Error!;
             string action = t.State == TopUpState.Replaced ? "PayNet support replaced this transaction; ask them for details." : "No money was kept for it; you may try again with a new external id.";
-            cmdlet.CmdletHost.WriteError(new PayNetErrorRecord(ErrorIds.Rejected, ErrorCategory.InvalidResult, t,
+            cmdlet.WriteError(PayNetErrors.Create(ErrorIds.Rejected, ErrorCategory.InvalidResult, t,
                 $"Top-up {t.ExternalId ?? t.Id} ended {t.State}: {why}.", new PayNetException(PayNetApi.TopUp, "TopUp", PayNetErrorCategory.Rejected, why, reference: t.ExternalId), action));
             return true;
         }

@@ -34,12 +34,12 @@ namespace PayNet.PowerShell.Commands
                 case TopUpTransaction topUp:
                     var client = RequireConnection(PayNetApi.TopUp).TopUpClient;
                     var final = topUp.IsFinal ? topUp : TopUpWaiter.Wait(this, client, topUp, TimeSpan.FromSeconds(TimeoutSec), TimeSpan.FromSeconds(PollIntervalSec));
-                    if (!TopUpWaiter.ReportFailure(this, final)) CmdletHost.WriteObject(final);
+                    if (!TopUpWaiter.ReportFailure(this, final)) WriteObject(final);
                     break;
                 default:
                     var wallet = RequireConnection(PayNetApi.Wallet).WalletClient;
                     var transfer = WalletTransferWaiter.Wait(this, wallet, InputObject, TimeSpan.FromSeconds(TimeoutSec), TimeSpan.FromSeconds(PollIntervalSec));
-                    if (transfer is not null) CmdletHost.WriteObject(transfer);
+                    if (transfer is not null) WriteObject(transfer);
                     break;
             }
         }

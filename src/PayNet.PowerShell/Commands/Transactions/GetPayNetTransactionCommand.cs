@@ -91,14 +91,14 @@ namespace PayNet.PowerShell.Commands
 
         private protected override void Process()
         {
-            if (CmdletHost.ParameterSetName == CardListSet)
+            if (ParameterSetName == CardListSet)
             {
                 CurrentTarget = $"{From:yyyy-MM-dd}..{To:yyyy-MM-dd}";
                 if (From > To)
                     throw new PayNetException(PayNetApi.Card, "List", PayNetErrorCategory.InvalidArgument, $"-From {From:yyyy-MM-dd} is after -To {To:yyyy-MM-dd}.");
                 var card = RequireConnection(PayNetApi.Card).CardClient;
-                var query = new CardListQuery { From = From, To = To, IncludeFailed = On(IncludeFailed, nameof(IncludeFailed)), Untransferred = On(Untransferred, nameof(Untransferred)) };
-                foreach (var row in Stream(ct => card.ListAsync(query, ct))) CmdletHost.WriteObject(row);
+                var query = new CardListQuery { From = From, To = To, IncludeFailed = IncludeFailed.IsPresent, Untransferred = Untransferred.IsPresent };
+                foreach (var row in Stream(ct => card.ListAsync(query, ct))) WriteObject(row);
                 return;
             }
 
@@ -117,20 +117,26 @@ namespace PayNet.PowerShell.Commands
             CurrentTarget = done.Target;
             try
             {
-                foreach (var item in Dispatcher.Wait(done.Work)) CmdletHost.WriteObject(item);
+                foreach (var item in Dispatcher.Wait(done.Work)) WriteObject(item);
             }
             catch (PayNetException error) when (error.Category != PayNetErrorCategory.StateUnknown && !Cancellation.IsCancellationRequested)
             {
-                CmdletHost.WriteError(PayNet.PowerShell.Host.PayNetErrorRecord.From(error, done.Target));
+                WriteError(PayNetErrors.From(error, done.Target));
             }
         }
 
         private (object? Target, Func<CancellationToken, Task<IReadOnlyList<object>>> Lookup) Plan()
         {
-            switch (CmdletHost.ParameterSetName)
+            // Lookups may run after PowerShell has bound the next pipeline row into these properties,
+            // so every value the queued work needs is copied here, never read by the lambda later.
+            switch (ParameterSetName)
             {
-                case TopUpIdSet: return (Id, TopUp(client => ct => client.FindAsync(transactionId: Id, cancellationToken: ct)));
-                case TopUpExternalIdSet: return (ExternalId, TopUp(client => ct => client.FindAsync(externalId: ExternalId, cancellationToken: ct)));
+                case TopUpIdSet:
+                    string id = Id;
+                    return (id, TopUp(client => ct => client.FindAsync(transactionId: id, cancellationToken: ct)));
+                case TopUpExternalIdSet:
+                    string externalId = ExternalId;
+                    return (externalId, TopUp(client => ct => client.FindAsync(externalId: externalId, cancellationToken: ct)));
                 case CardXactSet: return (XactId, CardLookup(xactId: XactId, referenceNo: null));
                 case CardReferenceSet: return (ReferenceNo, CardLookup(xactId: null, referenceNo: ReferenceNo));
                 case WalletTransferSet: return (TransferId, WalletLookup(TransferId));
@@ -164,7 +170,7 @@ namespace PayNet.PowerShell.Commands
         private Func<CancellationToken, Task<IReadOnlyList<object>>> CardLookup(string? xactId, string? referenceNo)
         {
             var client = RequireConnection(PayNetApi.Card).CardClient;
-            bool detail = On(Detail, nameof(Detail));
+            bool detail = Detail.IsPresent;
             string reference = xactId ?? referenceNo ?? string.Empty;
             return async ct =>
             {

@@ -1,7 +1,6 @@
 using System.IO;
 using System.Management.Automation;
 using PayNet.Core.Wallet;
-using PayNet.PowerShell.Host;
 
 namespace PayNet.PowerShell.Commands
 {
@@ -37,16 +36,15 @@ namespace PayNet.PowerShell.Commands
             var file = DocumentFile.Check(path, client.Settings.MaxDocumentBytes, out var problem);
             if (file is null)
             {
-                CmdletHost.WriteError(problem!);
+                WriteError(problem!);
                 return;
             }
-            if (!CmdletHost.ShouldProcess($"{file.FileName} ({file.ContentType}, {file.Size / 1024.0:0.#} KB) as {Category}", "Upload KYC document")) return;
+            if (!ShouldProcess($"{file.FileName} ({file.ContentType}, {file.Size / 1024.0:0.#} KB) as {Category}", "Upload KYC document")) return;
             byte[] content = File.ReadAllBytes(file.Path);
-            CmdletHost.WriteObject(Await(ct => client.UploadDocumentAsync(content, file.FileName, file.ContentType, Category, Description, ct)));
+            WriteObject(Await(ct => client.UploadDocumentAsync(content, file.FileName, file.ContentType, Category, Description, ct)));
         }
 
-        /// <summary>PowerShell paths (relative to the current location, PSDrives) in PowerShell; plain paths in tests.</summary>
-        private string Resolve(string path) =>
-            CmdletHost is PSCmdletHost ? GetUnresolvedProviderPathFromPSPath(path) : System.IO.Path.GetFullPath(path);
+        /// <summary>PowerShell paths: relative to the current location, PSDrives allowed.</summary>
+        private string Resolve(string path) => GetUnresolvedProviderPathFromPSPath(path);
     }
 }

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Management.Automation;
 using PayNet.Core;
 using PayNet.Core.Wallet;
-using PayNet.PowerShell.Host;
 
 namespace PayNet.PowerShell.Commands
 {
@@ -32,15 +31,15 @@ namespace PayNet.PowerShell.Commands
                 var agreement = _known.FirstOrDefault(a => a.Id == id);
                 if (agreement is null)
                 {
-                    CmdletHost.WriteError(PayNetErrorRecord.From(new PayNetException(PayNetApi.Wallet, "AcceptAgreements", PayNetErrorCategory.NotFound,
+                    WriteError(PayNetErrors.From(new PayNetException(PayNetApi.Wallet, "AcceptAgreements", PayNetErrorCategory.NotFound,
                         $"There is no agreement {id.ToString(CultureInfo.InvariantCulture)}; Get-PayNetAgreement lists them."), id));
                     continue;
                 }
                 string label = $"{agreement.Name} {agreement.Version} (agreement {id.ToString(CultureInfo.InvariantCulture)})";
-                if (!CmdletHost.ShouldProcess(label, "Accept")) continue;
+                if (!ShouldProcess(label, "Accept")) continue;
                 var updated = Await(ct => client.AcceptAgreementsAsync(new[] { id }, ct));
                 _known = updated;
-                CmdletHost.WriteObject(updated.FirstOrDefault(a => a.Id == id) ?? agreement);
+                WriteObject(updated.FirstOrDefault(a => a.Id == id) ?? agreement);
             }
         }
     }

@@ -22,8 +22,8 @@ namespace PayNet.PowerShell.Commands
         {
             CurrentTarget = Id;
             var client = Wallet;
-            if (!CmdletHost.ShouldProcess($"Dispute {Id.ToString(CultureInfo.InvariantCulture)}", "Close")) return;
-            CmdletHost.WriteObject(Await(ct => client.CloseDisputeAsync(Id, Resolution, ct)));
+            if (!ShouldProcess($"Dispute {Id.ToString(CultureInfo.InvariantCulture)}", "Close")) return;
+            WriteObject(Await(ct => client.CloseDisputeAsync(Id, Resolution, ct)));
         }
     }
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
-using PayNet.PowerShell.Host;
 
 namespace PayNet.PowerShell.Commands
 {
@@ -41,7 +40,7 @@ namespace PayNet.PowerShell.Commands
         public long Size { get; }
 
         /// <summary>The file, or a PayNetInvalidFile error record saying what is wrong with it.</summary>
-        public static DocumentFile? Check(string path, long maxBytes, out PayNetErrorRecord? problem)
+        public static DocumentFile? Check(string path, long maxBytes, out ErrorRecord? problem)
         {
             problem = null;
             var info = new FileInfo(path);
@@ -93,7 +92,7 @@ namespace PayNet.PowerShell.Commands
             return true;
         }
 
-        private static PayNetErrorRecord Problem(ErrorCategory category, string path, string message, string? action = null) =>
-            new PayNetErrorRecord(ErrorIds.InvalidFile, category, path, message, null, action ?? "Upload a JPEG, PNG or PDF file of at most 5 MB.");
+        private static ErrorRecord Problem(ErrorCategory category, string path, string message, string? action = null) =>
+            PayNetErrors.Create(ErrorIds.InvalidFile, category, path, message, null, action ?? "Upload a JPEG, PNG or PDF file of at most 5 MB.");
     }
 }

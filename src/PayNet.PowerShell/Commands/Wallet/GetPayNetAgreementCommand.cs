@@ -21,11 +21,11 @@ namespace PayNet.PowerShell.Commands
         private protected override void Process()
         {
             var client = Wallet;
-            bool pendingOnly = On(Pending, nameof(Pending));
+            bool pendingOnly = Pending.IsPresent;
             var agreements = Await(ct => client.GetAgreementsAsync(ct))
                 .Where(a => Id is null || Id.Length == 0 || Id.Contains(a.Id))
                 .Where(a => !pendingOnly || !a.Accepted);
-            foreach (var agreement in agreements) CmdletHost.WriteObject(agreement);
+            foreach (var agreement in agreements) WriteObject(agreement);
         }
     }
 }

@@ -26,10 +26,10 @@ namespace PayNet.PowerShell.Commands
         private protected override void Process()
         {
             var client = Wallet;
-            if (CmdletHost.ParameterSetName == IdSet)
+            if (ParameterSetName == IdSet)
             {
                 CurrentTarget = Id;
-                CmdletHost.WriteObject(Await(ct => client.GetDisputeAsync(Id, ct)));
+                WriteObject(Await(ct => client.GetDisputeAsync(Id, ct)));
                 return;
             }
             WalletDisputeState? state = null;

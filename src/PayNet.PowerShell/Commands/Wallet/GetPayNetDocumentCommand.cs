@@ -18,10 +18,10 @@ namespace PayNet.PowerShell.Commands
             if (Id is long id)
             {
                 CurrentTarget = id;
-                CmdletHost.WriteObject(Await(ct => client.GetDocumentAsync(id, ct)));
+                WriteObject(Await(ct => client.GetDocumentAsync(id, ct)));
                 return;
             }
-            foreach (var document in Await(ct => client.GetDocumentsAsync(ct))) CmdletHost.WriteObject(document);
+            foreach (var document in Await(ct => client.GetDocumentsAsync(ct))) WriteObject(document);
         }
     }
 }

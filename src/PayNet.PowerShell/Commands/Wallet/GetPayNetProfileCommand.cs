@@ -11,7 +11,7 @@ namespace PayNet.PowerShell.Commands
         private protected override void Process()
         {
             var client = Wallet;
-            CmdletHost.WriteObject(Await(ct => client.GetProfileAsync(ct)));
+            WriteObject(Await(ct => client.GetProfileAsync(ct)));
         }
     }
 }

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Management.Automation;
 using PayNet.Core;
 using PayNet.Core.Wallet;
-using PayNet.PowerShell.Host;
 using PayNet.PowerShell.Models;
 
 namespace PayNet.PowerShell.Commands
@@ -46,7 +45,7 @@ namespace PayNet.PowerShell.Commands
         private protected override void Process()
         {
             long? accountId = AccountId;
-            if (CmdletHost.ParameterSetName == BalanceSet)
+            if (ParameterSetName == BalanceSet)
             {
                 CurrentTarget = InputObject;
                 if (InputObject.Service != PayNetApi.Wallet || !long.TryParse(InputObject.AccountId, NumberStyles.None, CultureInfo.InvariantCulture, out long fromInput))
@@ -76,7 +75,7 @@ namespace PayNet.PowerShell.Commands
         /// <summary>No bigger than -Skip + -First, so a small -First reads one small page.</summary>
         private int EffectivePageSize()
         {
-            ulong first = CmdletHost.PagingFirst, skip = CmdletHost.PagingSkip;
+            ulong first = PagingFirst, skip = PagingSkip;
             ulong wanted = first > ulong.MaxValue - skip ? ulong.MaxValue : first + skip;
             ulong size = Math.Min((ulong)Math.Max(1, Math.Min(PageSize, MaxPageSize)), Math.Max(1UL, wanted));
             return (int)size;

@@ -37,13 +37,13 @@ namespace PayNet.PowerShell.Commands
                 var accounts = AccountId is long id
                     ? new[] { Await(ct => client.GetBalanceAsync(id, ct)) }
                     : Await(ct => client.GetWalletsAsync(ct)).ToArray();
-                foreach (var account in accounts) CmdletHost.WriteObject(From(account));
+                foreach (var account in accounts) WriteObject(From(account));
             }
             if (topUp is not null)
             {
                 CurrentTarget = topUp.TopUpPosId;
                 var balance = Await(ct => topUp.TopUpClient.GetBalanceAsync(ct));
-                CmdletHost.WriteObject(new TopUpPosBalance
+                WriteObject(new TopUpPosBalance
                 {
                     Service = PayNetApi.TopUp,
                     AccountId = topUp.TopUpPosId?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
@@ -62,7 +62,7 @@ namespace PayNet.PowerShell.Commands
         private PayNetConnection? Connected(PayNetApi service)
         {
             if (Connection is not null) return Connection.Has(service) ? Connection : null;
-            return CmdletHost.Connections.Get(service);
+            return Connections.Get(service);
         }
 
         private static WalletBalance From(WalletAccount account) => new WalletBalance

@@ -82,7 +82,7 @@ namespace PayNet.PowerShell.Commands
 
         private protected override void Process()
         {
-            switch (CmdletHost.ParameterSetName)
+            switch (ParameterSetName)
             {
                 case QuoteSet:
                     CurrentTarget = Quote;
@@ -110,9 +110,9 @@ namespace PayNet.PowerShell.Commands
             MoneyRules.Validate(PayNetApi.Wallet, "ValidatePayment", Amount, client.Settings.DefaultCurrency);
             int? typeId = WalletTransferTypes.Resolve(TransferType, client.Settings.TransferTypes, "ValidatePayment");
             var quote = QuoteFor(client, typeId);
-            if (On(Validate, nameof(Validate)))
+            if (Validate.IsPresent)
             {
-                CmdletHost.WriteObject(quote);
+                WriteObject(quote);
                 return;
             }
             ExecuteQuote(quote, Otp, PayAction);
@@ -138,7 +138,7 @@ namespace PayNet.PowerShell.Commands
             catch (PayNetException notFound) when (notFound.Category == PayNetErrorCategory.NotFound
                 && long.TryParse(payee, NumberStyles.None, CultureInfo.InvariantCulture, out long memberId) && memberId > 0)
             {
-                CmdletHost.WriteVerbose($"No member has the principal '{payee}'; trying it as a member id.");
+                WriteVerbose($"No member has the principal '{payee}'; trying it as a member id.");
                 return Await(ct => client.ValidatePaymentAsync(Request(new WalletPaymentRequest(memberId, Amount), typeId), ct));
             }
         }
@@ -154,7 +154,7 @@ namespace PayNet.PowerShell.Commands
         /// <summary>Decodes first (no money moves) so the question names payee, amount and reference; then pays once.</summary>
         private void PayQr(string qrString)
         {
-            bool amountGiven = CmdletHost.IsBound(nameof(Amount));
+            bool amountGiven = IsBound(nameof(Amount));
             CurrentTarget = new WalletPaymentInput { QrString = qrString, Amount = amountGiven ? Amount : (decimal?)null, Description = Description, Reference = Reference };
             var client = Wallet;
             if (amountGiven) MoneyRules.Validate(PayNetApi.Wallet, "PayQr", Amount, client.Settings.DefaultCurrency);
@@ -166,7 +166,7 @@ namespace PayNet.PowerShell.Commands
             string reference = string.IsNullOrWhiteSpace(Reference) ? NewReference(client) : Reference!.Trim();
             string payee = code.ToMemberPrincipal is null ? code.ToMemberName ?? "the QR code's owner" : $"{code.ToMemberName} ({code.ToMemberPrincipal})";
             string target = $"{Money(toPay.Value, code.Currency)} to {payee} by QR code{(code.Description is null ? string.Empty : " '" + code.Description + "'")}, reference {reference}";
-            if (!CmdletHost.ShouldProcess(target, PayAction)) return;
+            if (!ShouldProcess(target, PayAction)) return;
 
             decimal? amount = amountGiven ? Amount : (decimal?)null;
             string? otp = Otp;
@@ -184,7 +184,7 @@ namespace PayNet.PowerShell.Commands
                 receipt = Await(ct => client.PayQrAsync(qrString, amount, Description, reference, otp, ct));
             }
             CurrentTarget = receipt;
-            CmdletHost.WriteObject(receipt);
+            WriteObject(receipt);
         }
 
         /// <summary>Same shape as the client's own trace numbers: the prefix and 80 random bits.</summary>

@@ -39,11 +39,11 @@ namespace PayNet.PowerShell.Commands
             if (!System.Enum.TryParse<WalletDisputeReason>(Reason, ignoreCase: true, out var reason) || reason == WalletDisputeReason.Unknown)
                 throw new PayNetException(PayNetApi.Wallet, "CreateDispute", PayNetErrorCategory.InvalidArgument,
                     $"'{Reason}' is not a dispute reason: use Unauthorized, NotReceived, WrongAmount, Duplicate or Other.");
-            decimal? amount = CmdletHost.IsBound(nameof(Amount)) ? Amount : (decimal?)null;
+            decimal? amount = IsBound(nameof(Amount)) ? Amount : (decimal?)null;
             if (amount is decimal a) MoneyRules.Validate(PayNetApi.Wallet, "CreateDispute", a, client.Settings.DefaultCurrency);
             string part = amount is decimal partial ? $" for {Money(partial, client.Settings.DefaultCurrency)}" : string.Empty;
-            if (!CmdletHost.ShouldProcess($"Transfer {TransferId.ToString(CultureInfo.InvariantCulture)}{part}", $"Open a dispute ({reason})")) return;
-            CmdletHost.WriteObject(Await(ct => client.CreateDisputeAsync(TransferId, reason, Description, amount, ct)));
+            if (!ShouldProcess($"Transfer {TransferId.ToString(CultureInfo.InvariantCulture)}{part}", $"Open a dispute ({reason})")) return;
+            WriteObject(Await(ct => client.CreateDisputeAsync(TransferId, reason, Description, amount, ct)));
         }
     }
 }

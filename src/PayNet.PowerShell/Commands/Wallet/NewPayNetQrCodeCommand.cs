@@ -38,7 +38,7 @@ namespace PayNet.PowerShell.Commands
         private protected override void Process()
         {
             var client = Wallet;
-            decimal? amount = CmdletHost.IsBound(nameof(Amount)) ? Amount : (decimal?)null;
+            decimal? amount = IsBound(nameof(Amount)) ? Amount : (decimal?)null;
             CurrentTarget = amount;
             if (amount is decimal a) MoneyRules.Validate(PayNetApi.Wallet, "CreateQr", a, client.Settings.DefaultCurrency);
             int? typeId = WalletTransferTypes.Resolve(TransferType, client.Settings.TransferTypes, "CreateQr");
@@ -47,9 +47,9 @@ namespace PayNet.PowerShell.Commands
                 : "Static QR code (the payer enters the amount)";
             if (!string.IsNullOrWhiteSpace(Description)) what += $" '{Description}'";
             if (typeId is int t) what += ", transfer type " + t.ToString(CultureInfo.InvariantCulture);
-            if (!CmdletHost.ShouldProcess(what, "Create")) return;
+            if (!ShouldProcess(what, "Create")) return;
             var code = Await(ct => client.CreateQrAsync(amount, Description, typeId, amount is null ? null : ExpiresInSeconds, ct));
-            CmdletHost.WriteObject(code);
+            WriteObject(code);
         }
     }
 }

@@ -49,7 +49,7 @@ namespace PayNet.PowerShell.Commands
             string mobile = new string(MobileNo.Where(c => !char.IsWhiteSpace(c) && c != '-' && c != '(' && c != ')').ToArray()).TrimStart('+');
             CurrentTarget = $"{Name} ({mobile})";
             var client = Wallet;
-            if (!CmdletHost.ShouldProcess($"{Name}, mobile {mobile}, e-mail {Email}", "Register a new Wallet member")) return;
+            if (!ShouldProcess($"{Name}, mobile {mobile}, e-mail {Email}", "Register a new Wallet member")) return;
             var pin = Secret(Pin, nameof(Pin), "Register");
 
             string? otp = ObtainOtp(Otp, "registering " + Name, mobile, ct => client.GenerateOtpAsync(mobile, WalletOtpAction.Registration, ct));
@@ -57,7 +57,7 @@ namespace PayNet.PowerShell.Commands
             string resourceId = Await(ct => client.VerifyOtpAsync(mobile, otp, ct));
             var registration = new WalletRegistration(resourceId, Name, Email, mobile, pin) { GroupId = GroupId };
             var member = Await(ct => client.RegisterAsync(registration, ct));
-            CmdletHost.WriteObject(new RegisteredWalletMember
+            WriteObject(new RegisteredWalletMember
             {
                 MemberId = member.Id,
                 Name = member.Name,

@@ -20,7 +20,7 @@ namespace PayNet.PowerShell.Commands
         {
             CurrentTarget = QrString;
             var client = Wallet;
-            CmdletHost.WriteObject(Await(ct => client.DecodeQrAsync(QrString, ct)));
+            WriteObject(Await(ct => client.DecodeQrAsync(QrString, ct)));
         }
     }
 }

@@ -30,8 +30,8 @@ namespace PayNet.PowerShell.Commands
                 throw new PayNetException(PayNetApi.Wallet, "UpdateDispute", PayNetErrorCategory.InvalidArgument, "Give -Description, -Comment or both.");
             var client = Wallet;
             string change = string.IsNullOrWhiteSpace(Comment) ? "Replace the description" : string.IsNullOrWhiteSpace(Description) ? "Add a comment" : "Replace the description and add a comment";
-            if (!CmdletHost.ShouldProcess($"Dispute {Id.ToString(CultureInfo.InvariantCulture)}", change)) return;
-            CmdletHost.WriteObject(Await(ct => client.UpdateDisputeAsync(Id, Description, Comment, ct)));
+            if (!ShouldProcess($"Dispute {Id.ToString(CultureInfo.InvariantCulture)}", change)) return;
+            WriteObject(Await(ct => client.UpdateDisputeAsync(Id, Description, Comment, ct)));
         }
     }
 }

@@ -32,7 +32,7 @@ namespace PayNet.PowerShell.Commands
             var client = Wallet;
             string who = client.Principal;
             CurrentTarget = who;
-            if (!CmdletHost.ShouldProcess($"Wallet member {who}", "Change the PIN")) return;
+            if (!ShouldProcess($"Wallet member {who}", "Change the PIN")) return;
             var current = Secret(CurrentPin, nameof(CurrentPin), "ChangePin");
             var next = Secret(NewPin, nameof(NewPin), "ChangePin");
             if (next.Matches(current.Reveal()))
@@ -42,7 +42,7 @@ namespace PayNet.PowerShell.Commands
             string? otp = ObtainOtp(Otp, "changing the PIN", mobile, ct => client.ChangePinAsync(current, next, null, ct));
             if (otp is null) return;
             Await(ct => client.ChangePinAsync(current, next, otp, ct));
-            CmdletHost.WriteObject(new WalletPinChangeResult { Username = who, PinChanged = true, ChangedAt = DateTimeOffset.UtcNow });
+            WriteObject(new WalletPinChangeResult { Username = who, PinChanged = true, ChangedAt = DateTimeOffset.UtcNow });
         }
     }
 }

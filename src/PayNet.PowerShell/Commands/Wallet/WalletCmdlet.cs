@@ -9,7 +9,6 @@ using PayNet.Core;
 using PayNet.Core.Money;
 using PayNet.Core.Security;
 using PayNet.Core.Wallet;
-using PayNet.PowerShell.Host;
 
 namespace PayNet.PowerShell.Commands
 {
@@ -34,7 +33,7 @@ namespace PayNet.PowerShell.Commands
             string? answer;
             try
             {
-                answer = CmdletHost.Prompt("One-time password", $"PayNet sent a one-time password to {where} for {purpose}. Type it here");
+                answer = Prompt("One-time password", $"PayNet sent a one-time password to {where} for {purpose}. Type it here");
             }
             catch (Exception noConsole) when (!(noConsole is PipelineStoppedException) && !(noConsole is OperationCanceledException))
             {
@@ -56,7 +55,7 @@ namespace PayNet.PowerShell.Commands
         private protected void ExecuteQuote(WalletPaymentQuote quote, string? otp, string action)
         {
             var client = Wallet;
-            if (!CmdletHost.ShouldProcess(Describe(quote), action)) return;
+            if (!ShouldProcess(Describe(quote), action)) return;
             string? confirmOtp = null;
             if (quote.RequiresOtp)
             {
@@ -65,7 +64,7 @@ namespace PayNet.PowerShell.Commands
             }
             var receipt = Await(ct => client.ExecutePaymentAsync(quote, confirmOtp, ct));
             CurrentTarget = receipt;
-            CmdletHost.WriteObject(receipt);
+            WriteObject(receipt);
         }
 
         /// <summary>The OTP of a payment confirm: -Otp, else one PayNet texts to the member's own mobile (Verification) and the console types.</summary>

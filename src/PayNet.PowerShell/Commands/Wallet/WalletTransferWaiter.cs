@@ -4,7 +4,6 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using PayNet.Core;
 using PayNet.Core.Wallet;
-using PayNet.PowerShell.Host;
 
 namespace PayNet.PowerShell.Commands
 {
@@ -20,7 +19,6 @@ namespace PayNet.PowerShell.Commands
         /// <summary>The final transfer, or null after writing a non-terminating error (failed, or still pending at the timeout).</summary>
         public static WalletStatementLine? Wait(PayNetCmdlet cmdlet, WalletClient client, IPayNetRecord record, TimeSpan timeout, TimeSpan firstInterval)
         {
-            var host = cmdlet.CmdletHost;
             if (record.Service != PayNetApi.Wallet || !long.TryParse(record.Id, out long transferId))
                 throw new PayNetException(PayNetApi.Wallet, "WaitTransfer", PayNetErrorCategory.InvalidArgument, $"{record} is not a Wallet transfer or top-up this cmdlet can wait for.");
 
@@ -37,26 +35,28 @@ namespace PayNet.PowerShell.Commands
                     if (line.State != WalletTransferState.Pending && line.State != WalletTransferState.Scheduled)
                     {
                         if (line.State == WalletTransferState.Processed) return line;
-                        host.WriteError(new PayNetErrorRecord(ErrorIds.Rejected, ErrorCategory.InvalidResult, line,
+                        cmdlet.WriteError(PayNetErrors.Create(ErrorIds.Rejected, ErrorCategory.InvalidResult, line,
                             $"Wallet transfer {transferId} ended {line.State}.", new PayNetException(PayNetApi.Wallet, "WaitTransfer", PayNetErrorCategory.Rejected, line.State.ToString(), reference: line.TraceNumber)));
                         return null;
                     }
                     if (watch.Elapsed >= timeout)
                     {
-                        host.WriteError(new PayNetErrorRecord(ErrorIds.Timeout, ErrorCategory.OperationTimeout, line,
+                        cmdlet.WriteError(PayNetErrors.Create(ErrorIds.Timeout, ErrorCategory.OperationTimeout, line,
                             $"Wallet transfer {transferId} is still {line.State} after {timeout.TotalSeconds:0} s.", null, "Run Wait-PayNetTransaction again later; the transfer is not lost."));
                         return null;
                     }
                     var wait = interval < timeout - watch.Elapsed ? interval : timeout - watch.Elapsed;
-                    host.WriteProgress(new PayNetProgress(ProgressActivityId, activity, $"{line.State} after {polls} check(s), next in {wait.TotalSeconds:0.#} s",
-                        (int)Math.Min(99, watch.Elapsed.TotalMilliseconds * 100 / timeout.TotalMilliseconds)));
+                    cmdlet.WriteProgress(new ProgressRecord(ProgressActivityId, activity, $"{line.State} after {polls} check(s), next in {wait.TotalSeconds:0.#} s")
+                    {
+                        PercentComplete = (int)Math.Min(99, watch.Elapsed.TotalMilliseconds * 100 / timeout.TotalMilliseconds),
+                    });
                     cmdlet.Dispatcher.Wait(Task.Delay(wait, cmdlet.CancellationToken));
                     interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, MaxInterval.Ticks));
                 }
             }
             finally
             {
-                host.WriteProgress(new PayNetProgress(ProgressActivityId, activity, "Done", 100, completed: true));
+                cmdlet.WriteProgress(new ProgressRecord(ProgressActivityId, activity, "Done") { PercentComplete = 100, RecordType = ProgressRecordType.Completed });
             }
         }
     }

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace PayNet.PowerShell.Host
+namespace PayNet.PowerShell
 {
     /// <summary>
     /// Runs async PayNet.Core work to completion on the pipeline thread while executing, on that same

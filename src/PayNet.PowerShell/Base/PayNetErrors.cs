@@ -2,7 +2,7 @@ using System;
 using System.Management.Automation;
 using PayNet.Core;
 
-namespace PayNet.PowerShell.Host
+namespace PayNet.PowerShell
 {
     /// <summary>Stable ErrorIds: scripts and about_PayNet's table rely on these exact strings.</summary>
     internal static class ErrorIds
@@ -49,30 +49,24 @@ namespace PayNet.PowerShell.Host
     }
 
     /// <summary>
-    /// Our own error record, because ErrorRecord keeps nothing outside PowerShell. Converted to an
-    /// ErrorRecord only at the PowerShell boundary.
+    /// The one place PayNet errors become ErrorRecords: a stable ErrorId, the matching category, the
+    /// input as TargetObject, the message in ErrorDetails and, where there is one, the command that
+    /// helps in ErrorDetails.RecommendedAction.
     /// </summary>
-    internal sealed class PayNetErrorRecord
+    internal static class PayNetErrors
     {
-        public PayNetErrorRecord(string errorId, ErrorCategory category, object? targetObject, string message,
+        public static ErrorRecord Create(string errorId, ErrorCategory category, object? targetObject, string message,
             Exception? exception = null, string? recommendedAction = null)
         {
-            ErrorId = errorId;
-            Category = category;
-            TargetObject = targetObject;
-            Message = message;
-            Exception = exception ?? new PayNetCmdletException(message);
-            RecommendedAction = recommendedAction;
+            var record = new ErrorRecord(exception ?? new PayNetCmdletException(message), errorId, category, targetObject)
+            {
+                ErrorDetails = new ErrorDetails(message),
+            };
+            if (recommendedAction is not null) record.ErrorDetails.RecommendedAction = recommendedAction;
+            return record;
         }
 
-        public string ErrorId { get; }
-        public ErrorCategory Category { get; }
-        public object? TargetObject { get; }
-        public string Message { get; }
-        public Exception Exception { get; }
-        public string? RecommendedAction { get; }
-
-        public static PayNetErrorRecord From(PayNetException error, object? target)
+        public static ErrorRecord From(PayNetException error, object? target)
         {
             string? action = error.Category switch
             {
@@ -83,18 +77,8 @@ namespace PayNet.PowerShell.Host
                 PayNetErrorCategory.Timeout => "Raise -TimeoutSec or try again later.",
                 _ => null,
             };
-            return new PayNetErrorRecord(ErrorIds.For(error.Category), ErrorIds.CategoryFor(error.Category), target, error.Message, error, action);
+            return Create(ErrorIds.For(error.Category), ErrorIds.CategoryFor(error.Category), target, error.Message, error, action);
         }
-
-        public ErrorRecord ToErrorRecord()
-        {
-            var record = new ErrorRecord(Exception, ErrorId, Category, TargetObject);
-            record.ErrorDetails = new ErrorDetails(Message);
-            if (RecommendedAction is not null) record.ErrorDetails.RecommendedAction = RecommendedAction;
-            return record;
-        }
-
-        public override string ToString() => $"{ErrorId} ({Category}): {Message}";
     }
 
     /// <summary>Errors the cmdlet layer raises itself (bad input found before calling PayNet).</summary>
@@ -106,7 +90,7 @@ namespace PayNet.PowerShell.Host
     /// <summary>Thrown by command logic to stop the whole pipeline: no connection, bad configuration, unknown money state.</summary>
     internal sealed class PayNetTerminatingException : Exception
     {
-        public PayNetTerminatingException(PayNetErrorRecord record) : base(record.Message, record.Exception) => Record = record;
-        public PayNetErrorRecord Record { get; }
+        public PayNetTerminatingException(ErrorRecord record) : base(record.ErrorDetails?.Message ?? record.Exception.Message, record.Exception) => Record = record;
+        public ErrorRecord Record { get; }
     }
 }
