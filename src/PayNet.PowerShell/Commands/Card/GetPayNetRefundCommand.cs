@@ -16,13 +16,18 @@ namespace PayNet.PowerShell.Commands
         [Parameter(Mandatory = true, Position = 1)]
         public DateTime To { get; set; }
 
+        /// <summary>Requests per page read from PayNet (card.md §7.3 allows up to 1000).</summary>
+        [Parameter]
+        [ValidateRange(1, CardClient.MaxPageSize)]
+        public int PageSize { get; set; } = CardClient.MaxPageSize;
+
         private protected override void Process()
         {
             CurrentTarget = $"{From:yyyy-MM-dd}..{To:yyyy-MM-dd}";
             if (From > To)
                 throw new PayNetException(PayNetApi.Card, "RefundList", PayNetErrorCategory.InvalidArgument, $"-From {From:yyyy-MM-dd} is after -To {To:yyyy-MM-dd}.");
             var client = RequireConnection(PayNetApi.Card).CardClient;
-            foreach (var refund in Stream(ct => client.ListRefundsAsync(From, To, cancellationToken: ct))) WriteObject(refund);
+            foreach (var refund in Stream(ct => client.ListRefundsAsync(From, To, pageSize: PageSize, cancellationToken: ct))) WriteObject(refund);
         }
     }
 }
