@@ -10,7 +10,7 @@
       Docs     PlatyPS markdown in docs/en-US to MAML help in out/PayNet/en-US, plus a drift check.
       Sandbox  Starts the local PayNet sandbox on http://127.0.0.1:5080 (Ctrl+C stops it).
       Demo     The README's main job: build, start the sandbox, run examples/quickstart.ps1 against it.
-      Bench    The benchmark harness in bench/ (results in bench/results.md).
+      Bench    The benchmark harness in bench/ (Release build; P1-P5, cmdlets in a real pwsh child; writes bench/results.md).
       Package  Publishes out/PayNet to a local repository folder, out/repo.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 Demo
@@ -119,8 +119,10 @@ switch ($Task) {
         }
     }
     'Bench' {
-        Invoke-Dotnet run -c Release --project (Join-Path $root 'bench/PayNet.Bench') -- --output (Join-Path $root 'bench/results.md')
-        if (Test-Path (Join-Path $root 'bench/import.ps1')) { & (Join-Path $root 'bench/import.ps1') }
+        # Release everywhere: the module in out/PayNet (imported by the pwsh children), the sandbox, the harness.
+        Invoke-Dotnet tool restore
+        foreach ($project in 'src/PayNet.PowerShell', 'src/PayNet.Sandbox', 'bench/PayNet.Bench') { Invoke-Dotnet build (Join-Path $root $project) -c Release }
+        Invoke-Dotnet run --no-build -c Release --project (Join-Path $root 'bench/PayNet.Bench') -- --output (Join-Path $root 'bench/results.md')
     }
     'Package' {
         Invoke-Dotnet build (Join-Path $root 'PayNet.sln') -c Release

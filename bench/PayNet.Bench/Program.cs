@@ -1,50 +1,78 @@
-using System.Collections;
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 using PayNet.Bench;
 using PayNet.Core.Card;
 using PayNet.Core.Http;
 using PayNet.Core.Security;
 using PayNet.Core.TopUp;
-using PayNet.PowerShell;
-using PayNet.PowerShell.Commands;
 
-// One command: dotnet run -c Release --project bench/PayNet.Bench [-- --quick] [--output bench/results.md]
-// --split prints where a sequential Card call spends its time: raw HttpClient, the pipeline alone, the client.
+// ./build.ps1 Bench, or: dotnet run -c Release --project bench/PayNet.Bench [-- --quick] [--output bench/results.md] [--only P1,P1pwsh,P2,P3,P4,P5]
+// Needs the Release module in out/PayNet (build.ps1 Bench builds it) and the pinned pwsh tool (dotnet tool restore).
 bool quick = args.Contains("--quick");
 string repo = FindRepo();
-string output = args.SkipWhile(a => a != "--output").Skip(1).FirstOrDefault() ?? Path.Combine(repo, "bench", "results.md");
-int lookups = quick ? 2_000 : 10_000, sequential = quick ? 600 : 3_000, reps = quick ? 1 : 3, rounds = quick ? 4 : 10, streamRows = quick ? 20_000 : 100_000;
-var rows = new List<string[]>();
-var notes = new List<string>();
+string output = Arg("--output") ?? Path.Combine(repo, "bench", "results.md");
+var only = (Arg("--only") ?? "P1,P1pwsh,P2,P3,P4,P5").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+var sample = TimeSpan.FromSeconds(quick ? 0.5 : 2.0);
+int rounds = quick ? 3 : 5, importPairs = quick ? 3 : 11, ledgerRows = quick ? 20_000 : 100_000;
+int[] concurrencies = { 1, 4, 16 };
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var report = new Report();
+var started = DateTime.UtcNow;
+string loadAtStart = Report.LoadAverage();
+using var neighbours = new Neighbours();
+void Log(string line) => Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {line}");
 
-if (args.Contains("--split"))
+if (args.Contains("--cpu-profile")) { await CpuProfile.RunAsync(); return 0; }
+
+if (args.Contains("--list-profile"))
 {
+    // Diagnostic: streaming a 100,000-row Card list through PayNet.Core at several page sizes.
+    using var sb = await SandboxProcess.StartAsync(repo, "--Sandbox:Card:RandomCount=100000");
+    using var cc = new CardClient(new SecretString(sb.CardKey), new PayNetClientOptions(sb.CardUri) { Timeout = TimeSpan.FromMinutes(2) });
+    foreach (int size in new[] { 1000, 100, 1000 })
+    {
+        var watch = Stopwatch.StartNew();
+        var (ownCpu, serverCpu) = (Process.GetCurrentProcess().TotalProcessorTime, sb.CpuTime);
+        int n = 0;
+        await foreach (var _ in cc.ListAsync(new CardListQuery { From = new DateTime(2024, 1, 1), To = new DateTime(2024, 2, 1), IncludeFailed = true, PageSize = size })) n++;
+        Console.WriteLine($"page {size}: {n} rows in {watch.Elapsed.TotalSeconds:0.0} s = {n / watch.Elapsed.TotalSeconds:0} rows/s; client CPU {(Process.GetCurrentProcess().TotalProcessorTime - ownCpu).TotalSeconds:0.0} s, sandbox CPU {(sb.CpuTime - serverCpu).TotalSeconds:0.0} s");
+    }
+    return 0;
+}
+
+if (args.Contains("--alloc-profile"))
+{
+    // Diagnostic: allocation profile of sequential calls (which types, bytes per call), raw then PayNet.Core.
     using var sb = await SandboxProcess.StartAsync(repo);
     using var rw = new RawClients(sb);
-    var opts = new PayNetClientOptions(sb.CardUri);
-    using var pipeline = new PayNetHttpPipeline(PayNet.Core.PayNetApi.Card, opts, null);
     using var cc = new CardClient(new SecretString(sb.CardKey), new PayNetClientOptions(sb.CardUri));
-    async Task Pipe(CancellationToken ct)
+    using var tc = new TopUpClient(new TopUpCredentials(sb.PosId, new SecretString(sb.PosToken)), new PayNetClientOptions(sb.TopUpUri));
+    await rw.ResetPosKeyAsync();
+    var held = await tc.CheckAsync(new TopUpRequest { Product = "et-mc", Account = "971550000000", Amount = 10m });
+    string ext = (await tc.ConfirmAsync(held, 10m)).ExternalId!;
+    foreach (var (name, call) in new (string, Func<Task>)[]
     {
-        using var req = new HttpRequestMessage(HttpMethod.Post, "v1/transaction/check") { Content = new StringContent("{\"reference_no\":\"RCN-0001\"}", Encoding.UTF8, "application/json") };
-        req.Headers.TryAddWithoutValidation("Authorization", "Basic " + sb.CardKey);
-        await pipeline.SendAsync(req, new CallInfo(PayNet.Core.PayNetApi.Card, "Check", CallKind.Read), ct);
-    }
-    for (int k = 0; k < 2; k++)
+        ("raw Card check", () => rw.CardCheckAsync("RCN-0001", CancellationToken.None)), ("PayNet.Core Card check", () => cc.CheckAsync(referenceNo: "RCN-0001")),
+        ("raw TopUp find", () => rw.TopUpFindAsync(ext, CancellationToken.None)), ("PayNet.Core TopUp find", () => tc.FindAsync(externalId: ext)),
+    })
     {
-        double r = await Measure.ThroughputAsync(3000, 1, (i, ct) => rw.CardCheckAsync("RCN-0001", ct), 3);
-        double p2 = await Measure.ThroughputAsync(3000, 1, (i, ct) => Pipe(ct), 3);
-        double c2 = await Measure.ThroughputAsync(3000, 1, (i, ct) => cc.CheckAsync(referenceNo: "RCN-0001", cancellationToken: ct), 3);
-        Console.WriteLine($"raw {1e6 / r:0} us, pipeline {1e6 / p2:0} us, client {1e6 / c2:0} us");
+        await rw.ResetPosKeyAsync();
+        for (int i = 0; i < 2000; i++) await call();
+        const int calls = 20_000;
+        long before = GC.GetTotalAllocatedBytes(true);
+        using (var profile = new AllocationProfile())
+        {
+            for (int i = 0; i < calls; i++) await call();
+            Console.WriteLine($"{name}: {(GC.GetTotalAllocatedBytes(true) - before) / (double)calls:0} B/call\n{profile.Top(30, calls)}\n");
+        }
     }
     return 0;
 }
 
 string[] references = { "RCN-0001", "RCN-0002", "RCN-0003", "RCN-0005", "RCN-0007", "RCN-0013", "RCN-0015" };
+Spread? cardC1 = null;
 using (var sandbox = await SandboxProcess.StartAsync(repo))
 using (var raw = new RawClients(sandbox))
 using (var card = new CardClient(new SecretString(sandbox.CardKey), new PayNetClientOptions(sandbox.CardUri)))
@@ -53,148 +81,177 @@ using (var topUp = new TopUpClient(new TopUpCredentials(sandbox.PosId, new Secre
     await raw.ResetPosKeyAsync();
     var reserved = await topUp.CheckAsync(new TopUpRequest { Product = "et-mc", Account = "971550000000", Amount = 10m });
     string external = (await topUp.ConfirmAsync(reserved, 10m)).ExternalId!;
-    using var store = new BenchHost(repo);
-    store.Run("Connect-PayNet", new Hashtable { ["SecretKey"] = Secure(sandbox.CardKey), ["BaseUri"] = sandbox.CardUri });
+    Task<double> RawCard(int c) => Rounds.SampleAsync(c, sample, (i, ct) => raw.CardCheckAsync(references[i % references.Length], ct));
 
-    foreach (int c in new[] { 1, 4, 16 })
+    if (only.Contains("P1") || only.Contains("P2"))
     {
-        var (coreCard, rawCard) = await Measure.CompareAsync(lookups, c,
-            (i, ct) => card.CheckAsync(referenceNo: references[i % references.Length], cancellationToken: ct), (i, ct) => raw.CardCheckAsync(references[i % references.Length], ct), rounds);
-        rows.Add(Row($"P1 Card check, concurrency {c}", coreCard, rawCard, "req/s", ">= 0.8x", coreCard / rawCard >= 0.8));
-        await raw.ResetPosKeyAsync();
-        var (coreTopUp, rawTopUp) = await Measure.CompareAsync(lookups, c,
-            async (_, ct) => { await raw.ResetWhenSwitching(false); await topUp.FindAsync(externalId: external, cancellationToken: ct); },
-            async (_, ct) => { await raw.ResetWhenSwitching(true); await raw.TopUpFindAsync(external, ct); }, rounds);
-        rows.Add(Row($"P1 TopUp find, concurrency {c}", coreTopUp, rawTopUp, "req/s", ">= 0.8x", coreTopUp / rawTopUp >= 0.8));
-        double cmdlet = CmdletThroughput(store, references, lookups, c, reps);
-        rows.Add(Row($"P1 Get-PayNetTransaction -ThrottleLimit {c}", cmdlet, rawCard, "req/s", ">= 0.8x", cmdlet / rawCard >= 0.8));
+        foreach (int c in concurrencies)
+        {
+            Log($"P1 Card check, concurrency {c}");
+            var cardFigures = await Rounds.RunAsync(rounds, new[]
+            {
+                new Side("PayNet.Core", () => Rounds.SampleAsync(c, sample, (i, ct) => card.CheckAsync(referenceNo: references[i % references.Length], cancellationToken: ct))),
+                new Side("raw", () => RawCard(c)),
+            }, Log);
+            var cardRatio = Spread.Of(Rounds.Ratios(cardFigures[0], cardFigures[1]));
+            if (c == 1) cardC1 = cardRatio;
+            report.Goals.Add(new GoalRow($"P1 Card check through PayNet.Core, concurrency {c}", cardRatio.Format("0.00", "x") + " of fair raw", ">= 0.9x", Report.AtLeast(cardRatio, 0.9)));
+            report.Details.Add($"Card check, concurrency {c}: PayNet.Core {Spread.Of(cardFigures[0]).Median:0} calls/s, fair raw {Spread.Of(cardFigures[1]).Median:0} calls/s.");
+
+            Log($"P1 TopUp find, concurrency {c}");
+            var topUpFigures = await Rounds.RunAsync(rounds, new[]
+            {
+                // Both signers share one POS: the sandbox's support reset starts each sample's key sequence clean.
+                new Side("PayNet.Core", async () => { await raw.ResetPosKeyAsync(); return await Rounds.SampleAsync(c, sample, (_, ct) => topUp.FindAsync(externalId: external, cancellationToken: ct)); }),
+                new Side("raw", async () => { await raw.ResetPosKeyAsync(); return await Rounds.SampleAsync(c, sample, (_, ct) => raw.TopUpFindAsync(external, ct)); }),
+            }, Log);
+            var topUpRatio = Spread.Of(Rounds.Ratios(topUpFigures[0], topUpFigures[1]));
+            report.Goals.Add(new GoalRow($"P1 TopUp find through PayNet.Core, concurrency {c}", topUpRatio.Format("0.00", "x") + " of fair raw", ">= 0.9x", Report.AtLeast(topUpRatio, 0.9)));
+            report.Details.Add($"TopUp find, concurrency {c}: PayNet.Core {Spread.Of(topUpFigures[0]).Median:0} calls/s, fair raw {Spread.Of(topUpFigures[1]).Median:0} calls/s.");
+        }
+        if (raw.Resigned > 0) report.Notes.Add($"The raw TopUp loop re-signed {raw.Resigned} request(s) whose key a concurrent request overtook (the sandbox refuses them unexecuted, code 1), as PayNet.Core does.");
     }
-    notes.Add("TopUp: the raw loop and PayNet.Core sign for the same POS with separate key sequences, so the POS key is reset (the sandbox's stand-in for PayNet support) before each TopUp phase.");
-    if (raw.Resigned > 0) notes.Add($"The raw TopUp loop re-signed {raw.Resigned} request(s) whose key a concurrent request overtook, as the client does.");
 
-    var (coreRate, rawRate) = await Measure.CompareAsync(sequential, 1,
-        (i, ct) => card.CheckAsync(referenceNo: references[i % references.Length], cancellationToken: ct), (i, ct) => raw.CardCheckAsync(references[i % references.Length], ct), rounds);
-    double rawLatency = 1e6 / rawRate, coreLatency = 1e6 / coreRate;
-    rows.Add(new[] { "P2 per-call time, Card check, sequential", $"{coreLatency:0} µs", $"{rawLatency:0} µs", $"{coreLatency / rawLatency:0.00}x", "<= 1.15x", coreLatency / rawLatency <= 1.15 ? "met" : "missed" });
+    if (only.Contains("P1pwsh"))
+    {
+        Log("P1 the cmdlet path in real pwsh");
+        using var pwsh = await PwshSession.StartLookupsAsync(repo, sandbox, references);
+        foreach (int c in concurrencies)
+        {
+            string baseline = c == 1 ? "irm" : "irmpar";
+            string baselineName = c == 1 ? "an Invoke-RestMethod loop" : $"ForEach-Object -Parallel -ThrottleLimit {c} with Invoke-RestMethod";
+            var brief = TimeSpan.FromSeconds(0.5);
+            await pwsh.SampleAsync("cmdlet", c, brief);      // warm-up and row-count calibration, not reported
+            await pwsh.SampleAsync(baseline, c, brief);
+            var figures = await Rounds.RunAsync(rounds, new[]
+            {
+                new Side("Get-PayNetTransaction", () => pwsh.SampleAsync("cmdlet", c, sample)),
+                new Side("fair raw (C#)", () => RawCard(c)),
+                new Side(baseline, () => pwsh.SampleAsync(baseline, c, sample)),
+            }, Log);
+            var vsRaw = Spread.Of(Rounds.Ratios(figures[0], figures[1]));
+            var vsIrm = Spread.Of(Rounds.Ratios(figures[0], figures[2]));
+            double irmTarget = c == 1 ? 5 : 20;
+            report.Goals.Add(new GoalRow($"P1 `Get-PayNetTransaction -ThrottleLimit {c}` in pwsh vs fair raw at concurrency {c}", vsRaw.Format("0.00", "x"), ">= 0.8x", Report.AtLeast(vsRaw, 0.8)));
+            report.Goals.Add(new GoalRow($"P1 `Get-PayNetTransaction -ThrottleLimit {c}` vs {baselineName}", vsIrm.Format("0.0", "x"), $">= {irmTarget}x", Report.AtLeast(vsIrm, irmTarget)));
+            report.Details.Add($"pwsh, concurrency {c}: Get-PayNetTransaction {Spread.Of(figures[0]).Median:0} lookups/s, fair raw C# {Spread.Of(figures[1]).Median:0} calls/s, {baselineName} {Spread.Of(figures[2]).Median:0} calls/s.");
+        }
+    }
 
-    rows.Add(Wrk(sandbox) ?? new[] { "P5 sandbox Card check (wrk)", "skipped", "", "", ">= 15,000 req/s", "wrk not installed" });
+    if (only.Contains("P2"))
+    {
+        if (cardC1 is Spread s)
+        {
+            var perCall = new Spread(1 / s.Max, 1 / s.Median, 1 / s.Min);
+            report.Goals.Add(new GoalRow("P2 per-call time, sequential Card check (PayNet.Core / fair raw, from the concurrency-1 rounds)", perCall.Format("0.00", "x"), "<= 1.10x", Report.AtMost(perCall, 1.10)));
+        }
+        Log("P2 allocations (BenchmarkDotNet MemoryDiagnoser)");
+        SequentialCalls.Sandbox = sandbox;
+        SequentialCalls.ExternalId = external;
+        var bdn = SequentialCalls.Run(quick);
+        foreach (var (api, coreName, rawName) in new[] { ("Card check", "CoreCardCheck", "RawCardCheck"), ("TopUp find", "CoreTopUpFind", "RawTopUpFind") })
+        {
+            if (!bdn.TryGetValue(coreName, out var core) || !bdn.TryGetValue(rawName, out var bare)) { report.Notes.Add($"BenchmarkDotNet gave no figure for {api}."); continue; }
+            double ratio = core.Bytes / bare.Bytes;
+            var one = new Spread(ratio, ratio, ratio);
+            report.Goals.Add(new GoalRow($"P2 allocations per sequential {api} (BenchmarkDotNet MemoryDiagnoser)",
+                $"{core.Bytes / 1024:0.0} KB against {bare.Bytes / 1024:0.0} KB: {ratio:0.00}x (time {core.MeanNs / 1000:0} µs against {bare.MeanNs / 1000:0} µs)", "<= 1.5x", Report.AtMost(one, 1.5)));
+        }
+        report.Notes.Add("P2 allocations come from one BenchmarkDotNet 0.14 run (in-process toolchain, MemoryDiagnoser, all threads counted); allocation counts barely vary between runs, so no spread is given. The sandbox runs in its own process, so only client-side allocations are counted.");
+    }
+
+    if (only.Contains("P5")) report.Goals.Add(Wrk(sandbox, Log));
 }
 
-using (var big = await SandboxProcess.StartAsync(repo, $"--Sandbox:Card:RandomCount={streamRows}"))
+if (only.Contains("P3"))
 {
-    var (rowsRead, pages, firstAt, peakMb, seconds) = await StreamCardList(big);
-    rows.Add(new[] { $"P4 stream {rowsRead:N0} Card list rows", $"+{peakMb:0.0} MB peak live managed", "", $"{rowsRead / seconds:0} rows/s", "< 64 MB", peakMb < 64 ? "met" : "missed" });
-    rows.Add(new[] { "P4 first row before the second page", $"first row after {firstAt} request(s)", $"{pages} pages", "", "1 request", firstAt == 1 ? "met" : "missed" });
-    var (ledgerRows, results, ledgerPeakMb, ledgerSeconds) = await ReconcileLedger(big);
-    rows.Add(new[] { $"P4 Compare-PayNetTransaction, {ledgerRows:N0}-row ledger", $"+{ledgerPeakMb:0.0} MB peak live managed", "", $"{ledgerRows / ledgerSeconds:0} rows/s", "bounded by PayNet's side", $"{results:N0} results" });
-    var (lines, statementPages, statementFirstAt, statementPeakMb, statementSeconds) = await StreamStatement(big, streamRows);
-    rows.Add(new[] { $"P4 stream {lines:N0} Wallet statement lines", $"+{statementPeakMb:0.0} MB peak live managed", "", $"{lines / statementSeconds:0} lines/s", "< 64 MB", statementPeakMb < 64 ? "met" : "missed" });
-    rows.Add(new[] { "P4 first statement line before the second page", $"first line after {statementFirstAt} request(s)", $"{statementPages} requests", "", "first page only", statementFirstAt <= 2 ? "met" : "missed" });
+    Log($"P3 Import-Module, {importPairs} paired cold starts");
+    var (added, bare) = await ImportTime.MeasureAsync(repo, importPairs);
+    var spread = Spread.Of(added);
+    report.Goals.Add(new GoalRow($"P3 `Import-Module PayNet` added to a cold `dotnet pwsh` start ({importPairs} pairs)", spread.Format("0", " ms") + $" (bare start median {Spread.Of(bare).Median:0} ms)", "< 250 ms", Report.AtMost(spread, 250, " ms")));
 }
 
-var report = new StringBuilder();
-report.AppendLine("# PayNet benchmark results").AppendLine();
-report.AppendLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {(quick ? "quick run" : "full run")}. Machine: {Environment.ProcessorCount} cores, {Cpu()}, {Memory()}, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}.");
-report.AppendLine("The sandbox runs as a separate Release process on 127.0.0.1; both sides of each ratio ran in the same run against it.").AppendLine();
-report.AppendLine("| Benchmark | PayNet | Raw HttpClient | Ratio | Target | Result |").AppendLine("|---|---|---|---|---|---|");
-foreach (var r in rows) report.AppendLine("| " + string.Join(" | ", r) + " |");
-foreach (var n in notes) report.AppendLine().Append("- ").AppendLine(n);
+if (only.Contains("P4"))
+{
+    Log($"P4 reconciliation of a {ledgerRows:N0}-row ledger in pwsh");
+    using var big = await SandboxProcess.StartAsync(repo, $"--Sandbox:Card:RandomCount={ledgerRows}");
+    var period = new CardListQuery { From = new DateTime(2024, 1, 1), To = new DateTime(2024, 2, 1), IncludeFailed = true, PageSize = 1000 };
+    string ledger = Path.Combine(Path.GetTempPath(), $"paynet-bench-ledger-{Environment.ProcessId}.csv");
+    try
+    {
+        int written = await WriteLedger(big, period, ledger, ledgerRows);
+        var info = PwshSession.StartInfo(repo, big, "reconcile.ps1", "-Ledger", ledger, "-From", "2024-01-01", "-To", "2024-02-01");
+        using var process = Process.Start(info)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        string text = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var line = text.Split('\n').FirstOrDefault(l => l.StartsWith("reconciled ", StringComparison.Ordinal));
+        if (line is null) throw new InvalidOperationException("reconcile.ps1 gave no figure: " + text + await errors);
+        var f = line.Split(' ');
+        int rows = int.Parse(f[1], CultureInfo.InvariantCulture), results = int.Parse(f[2], CultureInfo.InvariantCulture);
+        double seconds = double.Parse(f[3], CultureInfo.InvariantCulture), liveMb = double.Parse(f[4], CultureInfo.InvariantCulture) / 1048576.0, rssMb = double.Parse(f[5], CultureInfo.InvariantCulture) / 1048576.0;
+        var rate = new Spread(rows / seconds, rows / seconds, rows / seconds);
+        report.Goals.Add(new GoalRow($"P4 `Import-Csv | Compare-PayNetTransaction -Service Card`, {rows:N0}-row ledger in pwsh (one run)",
+            $"{rows / seconds:0} rows/s ({seconds:0.0} s, {results:N0} results)", ">= 10,000 rows/s", Report.AtLeast(rate, 10_000, " rows/s")));
+        var memory = new Spread(liveMb, liveMb, liveMb);
+        report.Goals.Add(new GoalRow("P4 peak memory growth during that reconciliation",
+            $"+{liveMb:0.0} MB live managed (after full collections every 10,000 rows); +{rssMb:0.0} MB resident high-water mark", "< 64 MB", Report.AtMost(memory, 64, " MB") + (rssMb >= 64 ? $"; the resident high-water mark grew {rssMb:0} MB" : "")));
+        report.Notes.Add($"P4 ledger: {written:N0} rows written from the sandbox's own Card list of January 2024 (every 7th amount off by one kuruş), PayNet's side the {ledgerRows:N0} generated + 15 seeded transactions; the rate covers Import-Csv, the comparison and the period's list paged in by the cmdlet.");
+    }
+    finally
+    {
+        File.Delete(ledger);
+    }
+}
+
+string loadAtEnd = Report.LoadAverage();
+report.Notes.Add($"Load average (1, 5, 15 min) at start {loadAtStart}, at end {loadAtEnd}. " + neighbours.Summary());
+report.Notes.Add("Method: every timed sample lasts at least " + sample.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s; each comparison runs " + rounds + " rounds, the sides' order rotating every round; a ratio is taken within one round and the table gives min / median / max of those per-round ratios. The sandbox runs as a separate Release process on 127.0.0.1. The fair raw side is one HttpClient with System.Text.Json source-generated typed models, status and API code checked. The cmdlet rows run in `dotnet pwsh` (7.6.10, the repository's pinned tool) importing out/PayNet.");
+
+string header = $"# PayNet benchmark results\n\n{started:yyyy-MM-dd HH:mm} UTC, {(quick ? "quick run (short samples, fewer rounds: not for the README)" : "full run")}, {(DateTime.UtcNow - started).TotalMinutes:0.0} min. Machine: {Report.Machine()}.\n";
+string markdown = report.Render(header);
+if (!only.SetEquals(new[] { "P1", "P1pwsh", "P2", "P3", "P4", "P5" }) && Arg("--output") is null)
+    output = Path.Combine(Path.GetTempPath(), "paynet-bench-partial.md");   // a partial run never overwrites the committed results
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-File.WriteAllText(output, report.ToString());
-Console.WriteLine(report);
+File.WriteAllText(output, markdown);
+Console.WriteLine(markdown);
 Console.WriteLine($"Written to {output}");
 return 0;
 
-static string[] Row(string name, double payNet, double raw, string unit, string target, bool met) =>
-    new[] { name, $"{payNet:0} {unit}", $"{raw:0} {unit}", $"{payNet / raw:0.00}x", target, met ? "met" : "missed" };
+string? Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 
-static double CmdletThroughput(BenchHost host, string[] references, int count, int throttle, int reps)
+// The ledger comes from PayNet's own list (harness work, not timed): Reference, Amount, Currency.
+static async Task<int> WriteLedger(SandboxProcess sandbox, CardListQuery period, string path, int limit)
 {
-    var rates = new List<double>();
-    for (int r = 0; r < reps + 1; r++)
-    {
-        var watch = Stopwatch.StartNew();
-        host.Run("Get-PayNetTransaction", new Hashtable { ["ThrottleLimit"] = throttle },
-            Enumerable.Range(0, r == 0 ? Math.Min(200, count) : count).Select(i => new { ReferenceNo = references[i % references.Length] }));
-        if (r > 0) rates.Add(count / watch.Elapsed.TotalSeconds);
-        if (host.Errors > 0) throw new InvalidOperationException($"{host.Errors} cmdlet lookups failed.");
-    }
-    return Measure.Median(rates);
-}
-
-// History is seeded in the sandbox (POST /__sandbox/history/seed); the client pages 100 lines at a time.
-static async Task<(int Lines, int Requests, int FirstAt, double PeakMb, double Seconds)> StreamStatement(SandboxProcess sandbox, int count)
-{
-    using (var http = new HttpClient())
-        (await http.PostAsync(new Uri(sandbox.Root, "/__sandbox/history/seed"),
-            new StringContent($"{{\"memberId\":2,\"count\":{count}}}", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
-    var counter = new CountingHandler(new SocketsHttpHandler());
-    using var wallet = new PayNet.Core.Wallet.WalletClient(
-        new PayNet.Core.Wallet.WalletCredentials(new SecretString(sandbox.WalletApiKey), sandbox.WalletPrincipal, new SecretString(sandbox.WalletPin)),
-        new PayNetClientOptions(sandbox.WalletUri) { PrimaryHandlerFactory = () => counter, Timeout = TimeSpan.FromMinutes(2) });
-    await wallet.LoginAsync();
-    GC.Collect();
-    long baseline = GC.GetTotalMemory(true), peak = baseline;
-    int lines = 0, firstAt = 0, before = counter.Requests;
-    var watch = Stopwatch.StartNew();
-    await foreach (var line in wallet.GetStatementAsync(pageSize: 100))
-    {
-        if (lines++ == 0) firstAt = counter.Requests - before;
-        if (lines % 5000 == 0) peak = Math.Max(peak, GC.GetTotalMemory(true));
-    }
-    return (lines, counter.Requests - before, firstAt, (peak - baseline) / 1048576.0, watch.Elapsed.TotalSeconds);
-}
-
-static async Task<(int Rows, int Pages, int FirstAt, double PeakMb, double Seconds)> StreamCardList(SandboxProcess sandbox)
-{
-    var counter = new CountingHandler(new SocketsHttpHandler());
-    using var card = new CardClient(new SecretString(sandbox.CardKey), new PayNetClientOptions(sandbox.CardUri) { PrimaryHandlerFactory = () => counter });
-    GC.Collect();
-    GC.WaitForPendingFinalizers();
-    long baseline = GC.GetTotalMemory(true), peak = baseline;
-    int rows = 0, firstAt = 0;
-    var watch = Stopwatch.StartNew();
-    await foreach (var row in card.ListAsync(new CardListQuery { From = new DateTime(2024, 1, 1), To = new DateTime(2024, 2, 1), IncludeFailed = true, PageSize = 1000 }))
-    {
-        if (rows++ == 0) firstAt = counter.Requests;
-        // Live memory (after a full collection): what the stream holds on to, not garbage awaiting the GC.
-        if (rows % 5000 == 0) peak = Math.Max(peak, GC.GetTotalMemory(true));
-    }
-    return (rows, counter.Requests, firstAt, (peak - baseline) / 1048576.0, watch.Elapsed.TotalSeconds);
-}
-
-// The ledger is generated row by row from PayNet's own list (every 7th amount off by a cent), so the
-// harness never holds it: memory is what Compare-PayNetTransaction keeps, i.e. PayNet's side.
-static async Task<(int Rows, int Results, double PeakMb, double Seconds)> ReconcileLedger(SandboxProcess sandbox)
-{
-    using var host = new BenchHost(FindRepo());
-    host.Run("Connect-PayNet", new Hashtable { ["SecretKey"] = Secure(sandbox.CardKey), ["BaseUri"] = sandbox.CardUri });
-    using var source = new CardClient(new SecretString(sandbox.CardKey), new PayNetClientOptions(sandbox.CardUri));
-    var period = new CardListQuery { From = new DateTime(2024, 1, 1), To = new DateTime(2024, 2, 1), IncludeFailed = true, PageSize = 1000 };
-    GC.Collect();
-    long baseline = GC.GetTotalMemory(true), peak = baseline;
+    using var source = new CardClient(new SecretString(sandbox.CardKey), new PayNetClientOptions(sandbox.CardUri) { Timeout = TimeSpan.FromMinutes(2) });
+    await using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+    await writer.WriteLineAsync("Reference,Amount,Currency");
     int rows = 0;
-    var watch = Stopwatch.StartNew();
-    IEnumerable<Dictionary<string, object?>> Ledger()
+    await foreach (var t in source.ListAsync(period))
     {
-        var e = source.ListAsync(period).GetAsyncEnumerator();
-        while (e.MoveNextAsync().AsTask().GetAwaiter().GetResult())
+        if (string.IsNullOrEmpty(t.ReferenceNo)) continue;
+        decimal amount = (t.Amount ?? 0m) + (rows % 7 == 0 ? 0.01m : 0m);
+        await writer.WriteLineAsync($"{t.ReferenceNo},{amount.ToString(CultureInfo.InvariantCulture)},{t.Currency}");
+        if (++rows == limit) break;
+    }
+    return rows;
+}
+
+static GoalRow Wrk(SandboxProcess sandbox, Action<string> log)
+{
+    const string goal = "P5 sandbox Card checks per second (wrk -t2 -c32 -d10s, one run)";
+    if (!File.Exists("/usr/bin/wrk") && File.Exists("/usr/bin/apt-get"))
+    {
+        log("P5: wrk is missing; apt-get install -y wrk");
+        foreach (var apt in new[] { "update", "install -y wrk" })
         {
-            var t = e.Current;
-            if (string.IsNullOrEmpty(t.ReferenceNo)) continue;
-            var row = new Dictionary<string, object?> { ["Reference"] = t.ReferenceNo, ["Amount"] = ((t.Amount ?? 0m) + (rows % 7 == 0 ? 0.01m : 0m)).ToString(CultureInfo.InvariantCulture), ["Currency"] = "TRY" };
-            if (++rows % 5000 == 0) peak = Math.Max(peak, GC.GetTotalMemory(true));
-            yield return row;
+            using var p = Process.Start(new ProcessStartInfo("apt-get", apt) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            p.StandardOutput.ReadToEnd();
+            p.WaitForExit();
         }
     }
-    host.Run("Compare-PayNetTransaction", new Hashtable { ["Service"] = PayNet.Core.PayNetApi.Card, ["From"] = period.From, ["To"] = period.To }, Ledger());
-    peak = Math.Max(peak, GC.GetTotalMemory(true));
-    return (rows, host.Objects, (peak - baseline) / 1048576.0, watch.Elapsed.TotalSeconds);
-}
-
-static string[]? Wrk(SandboxProcess sandbox)
-{
-    if (!File.Exists("/usr/bin/wrk")) return null;
+    if (!File.Exists("/usr/bin/wrk")) return new GoalRow(goal, "skipped", ">= 15,000 req/s", "not measured: wrk is not installed and apt-get could not install it (no root, or no Debian package source)");
+    log("P5 wrk");
     string script = Path.Combine(Path.GetTempPath(), "paynet-card-check.lua");
     File.WriteAllText(script, "wrk.method = \"POST\"\nwrk.body = '{\"reference_no\":\"RCN-0001\"}'\nwrk.headers[\"Content-Type\"] = \"application/json\"\n");
     var info = new ProcessStartInfo("wrk") { RedirectStandardOutput = true };
@@ -203,40 +260,20 @@ static string[]? Wrk(SandboxProcess sandbox)
     string text = wrk.StandardOutput.ReadToEnd();
     wrk.WaitForExit();
     var line = text.Split('\n').FirstOrDefault(l => l.StartsWith("Requests/sec:"));
-    if (line is null) return new[] { "P5 sandbox Card check (wrk)", "no figure", "", "", ">= 15,000 req/s", "wrk gave no figure" };
+    if (line is null) return new GoalRow(goal, "no figure", ">= 15,000 req/s", "not measured: wrk printed no Requests/sec line");
+    var non2xx = text.Split('\n').FirstOrDefault(l => l.Contains("Non-2xx"));
     double rps = double.Parse(line.Split(':')[1].Trim(), CultureInfo.InvariantCulture);
-    return new[] { "P5 sandbox Card check (wrk -t2 -c32 -d10s)", $"{rps:0} req/s", "", "", ">= 15,000 req/s", rps >= 15000 ? "met" : "missed" };
-}
-
-static System.Security.SecureString Secure(string text)
-{
-    var s = new System.Security.SecureString();
-    foreach (var ch in text) s.AppendChar(ch);
-    return s;
+    var s = new Spread(rps, rps, rps);
+    return new GoalRow(goal, $"{rps:0} req/s" + (non2xx is null ? "" : $" ({non2xx.Trim()})"), ">= 15,000 req/s", Report.AtLeast(s, 15_000, " req/s"));
 }
 
 static string FindRepo()
 {
-    var dir = new DirectoryInfo(Directory.GetCurrentDirectory());
-    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PayNet.sln"))) dir = dir.Parent;
-    dir ??= new DirectoryInfo(AppContext.BaseDirectory);
-    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PayNet.sln"))) dir = dir.Parent;
-    return dir?.FullName ?? throw new InvalidOperationException("Run from inside the repository.");
-}
-
-static string Cpu() => File.Exists("/proc/cpuinfo")
-    ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':', 2)[1].Trim() ?? "unknown CPU" : "unknown CPU";
-
-static string Memory() => File.Exists("/proc/meminfo")
-    ? $"{long.Parse(File.ReadLines("/proc/meminfo").First().Split(':')[1].Trim().Split(' ')[0]) / 1048576.0:0} GB RAM" : "";
-
-internal sealed class CountingHandler : DelegatingHandler
-{
-    public CountingHandler(HttpMessageHandler inner) : base(inner) { }
-    public int Requests;
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
     {
-        Interlocked.Increment(ref Requests);
-        return base.SendAsync(request, cancellationToken);
+        var dir = new DirectoryInfo(start);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PayNet.sln"))) dir = dir.Parent;
+        if (dir is not null) return dir.FullName;
     }
+    throw new InvalidOperationException("Run from inside the repository.");
 }

@@ -1,55 +1,73 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace PayNet.Bench;
 
-/// <summary>The baseline: the same requests with a bare HttpClient, no pipeline, no models.</summary>
+/// <summary>
+/// The fair baseline: what a careful C# developer writes for the same requests. One shared HttpClient,
+/// typed request and answer models read by System.Text.Json source generation straight from the
+/// response stream, the status and the API's own code checked. No retry, no timeout per attempt,
+/// no logging, no redaction: that is the difference the ratios price.
+/// </summary>
 internal sealed class RawClients : IDisposable
 {
     private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { Timeout = TimeSpan.FromSeconds(30) };
     private readonly SandboxProcess _sandbox;
+    private readonly Uri _check, _find;
     private readonly object _keyGate = new();
     private long _lastKey;
     private int _resigned;
 
-    public RawClients(SandboxProcess sandbox) => _sandbox = sandbox;
+    public RawClients(SandboxProcess sandbox)
+    {
+        _sandbox = sandbox;
+        _check = new Uri(sandbox.CardUri + "/v1/transaction/check");
+        _find = new Uri(sandbox.TopUpUri + "/transaction/find");
+    }
 
     public int Resigned => Volatile.Read(ref _resigned);
 
-    public async Task CardCheckAsync(string reference, CancellationToken ct)
+    public async Task<RawCardCheckAnswer> CardCheckAsync(string reference, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_sandbox.CardUri + "/v1/transaction/check"))
+        using var request = new HttpRequestMessage(HttpMethod.Post, _check)
         {
-            Content = new StringContent($"{{\"reference_no\":\"{reference}\"}}", Encoding.UTF8, "application/json"),
+            Content = Json(JsonSerializer.SerializeToUtf8Bytes(new RawCardCheckRequest { ReferenceNo = reference }, RawJson.Default.RawCardCheckRequest)),
         };
         request.Headers.TryAddWithoutValidation("Authorization", "Basic " + _sandbox.CardKey);
-        using var response = await _http.SendAsync(request, ct);
-        await response.Content.ReadAsStringAsync(ct);
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         response.EnsureSuccessStatusCode();
+        var answer = await response.Content.ReadFromJsonAsync(RawJson.Default.RawCardCheckAnswer, ct)
+            ?? throw new InvalidOperationException("Empty Card answer.");
+        if (answer.Code != 0 || answer.Data is not { Count: > 0 }) throw new InvalidOperationException($"Card check failed: {answer.Code} {answer.Message}");
+        return answer;
     }
 
-    public async Task TopUpFindAsync(string externalId, CancellationToken ct)
+    public async Task<RawTopUpTransaction> TopUpFindAsync(string externalId, CancellationToken ct)
     {
         for (int attempt = 0; ; attempt++)
         {
             long key;
             lock (_keyGate) key = _lastKey = Math.Max(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), _lastKey + 1);
-            string hash = Convert.ToHexString(MD5.HashData(Encoding.UTF8.GetBytes($"{_sandbox.PosId}{_sandbox.PosToken}{key}"))).ToLowerInvariant();
-            using var content = new StringContent($"{{\"auth\":{{\"id\":{_sandbox.PosId},\"key\":{key},\"hash\":\"{hash}\"}},\"external_transaction_id\":\"{externalId}\"}}", Encoding.UTF8, "application/json");
-            using var response = await _http.PostAsync(new Uri(_sandbox.TopUpUri + "/transaction/find"), content, ct);
-            string body = await response.Content.ReadAsStringAsync(ct);
-            // A key overtaken by a concurrent request is refused (code 1) without executing: sign again.
-            if (body.Contains("\"code\":1,") && attempt < 5) { Interlocked.Increment(ref _resigned); continue; }
+            string hash = Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes($"{_sandbox.PosId}{_sandbox.PosToken}{key}")));
+            var body = new RawTopUpFindRequest { Auth = new RawTopUpAuth { Id = _sandbox.PosId, Key = key, Hash = hash }, ExternalTransactionId = externalId };
+            using var response = await _http.PostAsync(_find, Json(JsonSerializer.SerializeToUtf8Bytes(body, RawJson.Default.RawTopUpFindRequest)), ct);
+            var answer = await response.Content.ReadFromJsonAsync(RawJson.Default.RawTopUpAnswer, ct)
+                ?? throw new InvalidOperationException("Empty TopUp answer.");
+            // A key overtaken by a concurrent request is refused (code 1) without executing: sign again (as
+            // PayNet.Core does, up to 25 rounds).
+            if (answer.Error is { Code: 1 } && attempt < 25) { Interlocked.Increment(ref _resigned); continue; }
             response.EnsureSuccessStatusCode();
-            return;
+            return answer.Transaction ?? throw new InvalidOperationException($"TopUp find failed: {answer.Error?.Code} {answer.Error?.Message}");
         }
     }
 
     /// <summary>
     /// Two signers on one POS (this loop and PayNet.Core) keep separate key sequences, and a loop faster
     /// than one request per millisecond runs ahead of the clock; the sandbox's "support" reset lets each
-    /// phase start clean.
+    /// sample start clean.
     /// </summary>
     public async Task ResetPosKeyAsync()
     {
@@ -58,20 +76,12 @@ internal sealed class RawClients : IDisposable
         lock (_keyGate) _lastKey = 0;
     }
 
-    private int _lastSide = -1;
-    private readonly SemaphoreSlim _switch = new(1, 1);
-
-    /// <summary>Resets the POS key when the measured side changes (rounds alternate between the two signers).</summary>
-    public async Task ResetWhenSwitching(bool rawSide)
+    /// <summary>A sized JSON body (Content-Length, as PayNet.Core sends), not a chunked JsonContent stream.</summary>
+    private static ByteArrayContent Json(byte[] utf8)
     {
-        int side = rawSide ? 1 : 0;
-        if (Volatile.Read(ref _lastSide) == side) return;
-        await _switch.WaitAsync();
-        try
-        {
-            if (_lastSide != side) { await ResetPosKeyAsync(); _lastSide = side; }
-        }
-        finally { _switch.Release(); }
+        var content = new ByteArrayContent(utf8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
     }
 
     public void Dispose() => _http.Dispose();

@@ -34,6 +34,11 @@ internal sealed class SandboxProcess : IDisposable
     public string WalletPrincipal { get; }
     public string WalletPin { get; }
 
+    public int ProcessId => _process.Id;
+
+    /// <summary>CPU time the sandbox process has used so far (all its threads).</summary>
+    public TimeSpan CpuTime { get { _process.Refresh(); return _process.TotalProcessorTime; } }
+
     public Uri Root { get; }
     public Uri CardUri { get; }
     public string CardKey { get; }
@@ -65,7 +70,8 @@ internal sealed class SandboxProcess : IDisposable
             try
             {
                 var json = await http.GetStringAsync(new Uri(root, "/__sandbox"));
-                return new SandboxProcess(process, root, JsonDocument.Parse(json).RootElement.Clone());
+                using var discovery = JsonDocument.Parse(json);
+                return new SandboxProcess(process, root, discovery.RootElement.Clone());
             }
             catch (HttpRequestException)
             {

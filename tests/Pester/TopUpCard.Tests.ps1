@@ -92,6 +92,19 @@ Describe 'Card transactions and reconciliation' {
         $missing[0].TargetObject | Should -Be 'NOPE-1'
     }
 
+    It 'reconciles TopUp ledger rows looked up 4 at a time by default, in ledger order, the missing one in its place' {
+        $tag = [guid]::NewGuid().ToString('N').Substring(0, 8)
+        $ids = 1..6 | ForEach-Object { (Start-PayNetTopUp -Product et-mc -Account 971550000000 -Amount 10 -ExternalId "cmp-$tag-$_" -Confirm:$false).ExternalId }
+        $references = @($ids[0..2]) + "cmp-$tag-missing" + @($ids[3..5])
+        $ledger = $references | ForEach-Object { [pscustomobject]@{ Reference = $_; Amount = '10.00'; Currency = 'AED' } }
+        $results = @($ledger | Compare-PayNetTransaction -Service TopUp)
+        $results.Reference | Should -Be $references
+        ($results | Where-Object Reference -eq "cmp-$tag-missing").Status | Should -Be 'MissingAtPayNet'
+        @($results | Where-Object Status -eq 'Matched').Count | Should -Be 6
+        $oneAtATime = @($ledger | Compare-PayNetTransaction -Service TopUp -ThrottleLimit 1)
+        $oneAtATime.Status | Should -Be $results.Status
+    }
+
     It 'mixes services in one pipeline through the shared columns' {
         $topUp = Start-PayNetTopUp -Product et-mc -Account 971550000000 -Amount 10 -Confirm:$false
         $card = Get-PayNetTransaction -ReferenceNo RCN-0001

@@ -15,7 +15,11 @@ namespace PayNet.Core.Card
     /// </summary>
     public sealed partial class CardClient : IDisposable
     {
-        private const int MaxPageSize = 1000;
+        /// <summary>
+        /// The largest page the list services serve (card.md §7.3: "enforce a max, e.g. 1000, matching the
+        /// sample's default"); the sandbox clamps to it too. Reconciliation pages at this size.
+        /// </summary>
+        public const int MaxPageSize = 1000;
         private readonly CardTransport _transport;
 
         public CardClient(SecretString secretKey, PayNetClientOptions options)
@@ -45,10 +49,11 @@ namespace PayNet.Core.Card
         {
             var body = Lookup("Check", null, xactId, referenceNo);
             string reference = (xactId ?? referenceNo)!;
-            var reply = await _transport.PostAsync("v1/transaction/check", "Check", CallKind.Read, body, reference, false, cancellationToken).ConfigureAwait(false);
-            var rows = reply.Read<CardEnvelopeDto<CardRowDto>>("Check", reference).Data ?? new List<CardRowDto>();
+            var rows = (await _transport.ReadAsync<CardRowDto>("v1/transaction/check", "Check", body, reference, false, cancellationToken).ConfigureAwait(false)).Rows;
             if (rows.Count == 0) throw NotFound("Check", reference);
-            return rows.Select(CardMapper.Transaction).ToList();
+            var transactions = new List<CardTransaction>(rows.Count);
+            foreach (var row in rows) transactions.Add(CardMapper.Transaction(row));
+            return transactions;
         }
 
         /// <summary>
@@ -59,8 +64,8 @@ namespace PayNet.Core.Card
         {
             var body = Lookup("GetDetail", id, xactId, referenceNo);
             string reference = (id ?? xactId ?? referenceNo)!;
-            var reply = await _transport.PostAsync("v1/transaction/detail", "GetDetail", CallKind.Read, body, reference, false, cancellationToken).ConfigureAwait(false);
-            var rows = (reply.Read<CardEnvelopeDto<CardRowDto>>("GetDetail", reference).Data ?? new List<CardRowDto>()).Select(CardMapper.Detail).ToList();
+            var page = await _transport.ReadAsync<CardDetailRowDto>("v1/transaction/detail", "GetDetail", body, reference, false, cancellationToken).ConfigureAwait(false);
+            var rows = page.Rows.Select(CardMapper.Detail).ToList();
             if (rows.Count == 0) throw NotFound("GetDetail", reference);
             return rows.OrderByDescending(r => r.IsSucceeded).ThenByDescending(r => r.Time ?? DateTimeOffset.MinValue).First();
         }
@@ -113,10 +118,9 @@ namespace PayNet.Core.Card
         public async Task<IReadOnlyList<CardPayout>> GetPayoutReportAsync(DateTime date, CancellationToken cancellationToken = default)
         {
             var body = new CardPaymentListBody { Date = CardAmounts.ToWireDate(date) };
-            var reply = await _transport.PostAsync("v1/transaction/payment_list", "GetPayoutReport", CallKind.Read, body, body.Date, true, cancellationToken).ConfigureAwait(false);
-            if (reply.IsNoData) return Array.Empty<CardPayout>();
-            var rows = reply.Read<CardEnvelopeDto<CardPayoutDto>>("GetPayoutReport", body.Date).Data ?? new List<CardPayoutDto>();
-            return rows.Select(CardMapper.Payout).ToList();
+            var page = await _transport.ReadAsync<CardPayoutDto>("v1/transaction/payment_list", "GetPayoutReport", body, body.Date, true, cancellationToken).ConfigureAwait(false);
+            if (page.IsNoData) return Array.Empty<CardPayout>();
+            return page.Rows.Select(CardMapper.Payout).ToList();
         }
 
         private async IAsyncEnumerable<TModel> Pages<TRow, TModel>(string path, string operation, Func<int, CardListBody> bodyAt, int pageSize,
@@ -125,10 +129,10 @@ namespace PayNet.Core.Card
             int offset = 0;
             while (true)
             {
-                var reply = await _transport.PostAsync(path, operation, CallKind.Read, bodyAt(offset), null, true, cancellationToken).ConfigureAwait(false);
+                var reply = await _transport.ReadAsync<TRow>(path, operation, bodyAt(offset), null, true, cancellationToken).ConfigureAwait(false);
                 if (reply.IsNoData) yield break;
-                var page = reply.Read<CardEnvelopeDto<TRow>>(operation, null);
-                var rows = page.Data ?? new List<TRow>();
+                var page = reply.Envelope;
+                var rows = reply.Rows;
                 foreach (var row in rows)
                 {
                     cancellationToken.ThrowIfCancellationRequested();

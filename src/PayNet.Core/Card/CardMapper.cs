@@ -9,7 +9,7 @@ namespace PayNet.Core.Card
     {
         public static CardTransaction Transaction(CardRowDto row) => Fill(new CardTransaction(), row);
 
-        public static CardTransactionDetail Detail(CardRowDto row)
+        public static CardTransactionDetail Detail(CardDetailRowDto row)
         {
             var detail = Fill(new CardTransactionDetail(), row);
             detail.XactTypeDescription = Text(row.XactTypeDesc ?? row.XactTypeDescList);

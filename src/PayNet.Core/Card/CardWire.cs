@@ -1,11 +1,11 @@
 using System.Collections.Generic;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace PayNet.Core.Card
 {
     // Wire shapes of card.md §3. Names are matched case-insensitively ("Data"/"data"); dates stay strings
     // until mapped because they need the Istanbul offset; ints that may arrive as "" are read as strings.
+// Members nobody maps are skipped, not kept: keeping them cost a JsonElement (and its buffer) per row.
 
     /// <summary>The envelope every service answers with on HTTP 200, plus the list members.</summary>
     internal sealed class CardEnvelopeDto<TRow>
@@ -31,8 +31,11 @@ namespace PayNet.Core.Card
         [JsonPropertyName("result_code")] public string? ResultCode { get; set; }
     }
 
-    /// <summary>A transaction row of check, detail, list, capture and capture_reversal.</summary>
-    internal sealed class CardRowDto
+    /// <summary>
+    /// A transaction row of check, list, capture and capture_reversal: the members the public row maps.
+    /// Check and list answers are read into this lean shape (a row costs what the model needs).
+    /// </summary>
+    internal class CardRowDto
     {
         [JsonPropertyName("id")] public string? Id { get; set; }
         [JsonPropertyName("xact")] public string? Xact { get; set; }
@@ -41,20 +44,8 @@ namespace PayNet.Core.Card
         [JsonPropertyName("xact_time")] public string? XactTime { get; set; }
         [JsonPropertyName("transaction_type")] public string? TransactionType { get; set; }
         [JsonPropertyName("xact_type")] public string? XactType { get; set; }
-        [JsonPropertyName("xact_type_desc")] public string? XactTypeDesc { get; set; }
-        [JsonPropertyName("xacttype_desc")] public string? XactTypeDescList { get; set; }
-        [JsonPropertyName("pos_type")] public string? PosType { get; set; }
-        [JsonPropertyName("pos_type_desc")] public string? PosTypeDesc { get; set; }
-        [JsonPropertyName("channel_id")] public string? ChannelId { get; set; }
         [JsonPropertyName("is_tds")] public bool? IsTds { get; set; }
         [JsonPropertyName("agent_id")] public string? AgentId { get; set; }
-        [JsonPropertyName("agent_name")] public string? AgentName { get; set; }
-        [JsonPropertyName("company_code")] public string? CompanyCode { get; set; }
-        [JsonPropertyName("companyCode")] public string? CompanyCodeCamel { get; set; }
-        [JsonPropertyName("company_name")] public string? CompanyName { get; set; }
-        [JsonPropertyName("companyName")] public string? CompanyNameCamel { get; set; }
-        [JsonPropertyName("user_id")] public string? UserId { get; set; }
-        [JsonPropertyName("user_name")] public string? UserName { get; set; }
         [JsonPropertyName("note")] public string? Note { get; set; }
         [JsonPropertyName("xact_note")] public string? XactNote { get; set; }
         [JsonPropertyName("reference_no")] public string? ReferenceNo { get; set; }
@@ -63,13 +54,9 @@ namespace PayNet.Core.Card
         [JsonPropertyName("agent_referans_no")] public string? AgentReferansNo { get; set; }
         [JsonPropertyName("agent_reference_no")] public string? AgentReferenceNo { get; set; }
         [JsonPropertyName("ratio")] public decimal? Ratio { get; set; }
-        [JsonPropertyName("ratio_code")] public string? RatioCode { get; set; }
         [JsonPropertyName("bank_id")] public string? BankId { get; set; }
         [JsonPropertyName("bank_name")] public string? BankName { get; set; }
         [JsonPropertyName("instalment")] public string? Instalment { get; set; }
-        [JsonPropertyName("instalment_text")] public string? InstalmentText { get; set; }
-        [JsonPropertyName("payment_string")] public string? PaymentString { get; set; }
-        [JsonPropertyName("card_type")] public string? CardType { get; set; }
         [JsonPropertyName("card_no")] public string? CardNo { get; set; }
         [JsonPropertyName("card_no_masked")] public string? CardNoMasked { get; set; }
         [JsonPropertyName("card_holder")] public string? CardHolder { get; set; }
@@ -82,12 +69,36 @@ namespace PayNet.Core.Card
         [JsonPropertyName("commission_tax")] public decimal? CommissionTax { get; set; }
         [JsonPropertyName("currency")] public string? Currency { get; set; }
         [JsonPropertyName("authorization_code")] public string? AuthorizationCode { get; set; }
-        [JsonPropertyName("reference_code")] public string? ReferenceCode { get; set; }
-        [JsonPropertyName("order_id")] public string? OrderId { get; set; }
         [JsonPropertyName("is_succeed")] public bool? IsSucceed { get; set; }
         [JsonPropertyName("reversed")] public bool? Reversed { get; set; }
         [JsonPropertyName("reversed_xact_id")] public string? ReversedXactId { get; set; }
         [JsonPropertyName("is_transferred")] public bool? IsTransferred { get; set; }
+        [JsonPropertyName("paynet_error_id")] public string? PaynetErrorId { get; set; }
+        [JsonPropertyName("paynet_error_message")] public string? PaynetErrorMessage { get; set; }
+        [JsonPropertyName("bank_error_message")] public string? BankErrorMessage { get; set; }
+    }
+
+    /// <summary>A row of detail (§3.2): the lean row plus the split, value dates and descriptive members.</summary>
+    internal sealed class CardDetailRowDto : CardRowDto
+    {
+        [JsonPropertyName("xact_type_desc")] public string? XactTypeDesc { get; set; }
+        [JsonPropertyName("xacttype_desc")] public string? XactTypeDescList { get; set; }
+        [JsonPropertyName("pos_type")] public string? PosType { get; set; }
+        [JsonPropertyName("pos_type_desc")] public string? PosTypeDesc { get; set; }
+        [JsonPropertyName("channel_id")] public string? ChannelId { get; set; }
+        [JsonPropertyName("agent_name")] public string? AgentName { get; set; }
+        [JsonPropertyName("company_code")] public string? CompanyCode { get; set; }
+        [JsonPropertyName("companyCode")] public string? CompanyCodeCamel { get; set; }
+        [JsonPropertyName("company_name")] public string? CompanyName { get; set; }
+        [JsonPropertyName("companyName")] public string? CompanyNameCamel { get; set; }
+        [JsonPropertyName("user_id")] public string? UserId { get; set; }
+        [JsonPropertyName("user_name")] public string? UserName { get; set; }
+        [JsonPropertyName("ratio_code")] public string? RatioCode { get; set; }
+        [JsonPropertyName("instalment_text")] public string? InstalmentText { get; set; }
+        [JsonPropertyName("payment_string")] public string? PaymentString { get; set; }
+        [JsonPropertyName("card_type")] public string? CardType { get; set; }
+        [JsonPropertyName("reference_code")] public string? ReferenceCode { get; set; }
+        [JsonPropertyName("order_id")] public string? OrderId { get; set; }
         [JsonPropertyName("xact_transaction_id")] public string? XactTransactionId { get; set; }
         [JsonPropertyName("email")] public string? Email { get; set; }
         [JsonPropertyName("phone")] public string? Phone { get; set; }
@@ -106,11 +117,7 @@ namespace PayNet.Core.Card
         [JsonPropertyName("cp_mfi_vdate")] public string? CompanyVdateList { get; set; }
         [JsonPropertyName("ap_mfi_vdate")] public string? AgentVdateList { get; set; }
         [JsonPropertyName("ipaddress")] public string? IpAddress { get; set; }
-        [JsonPropertyName("paynet_error_id")] public string? PaynetErrorId { get; set; }
-        [JsonPropertyName("paynet_error_message")] public string? PaynetErrorMessage { get; set; }
         [JsonPropertyName("bank_error_id")] public string? BankErrorId { get; set; }
-        [JsonPropertyName("bank_error_message")] public string? BankErrorMessage { get; set; }
-        [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
     }
 
     /// <summary>A reversal_list row (§3.5); amounts and request state are undocumented, so several names are read.</summary>
@@ -145,7 +152,6 @@ namespace PayNet.Core.Card
         [JsonPropertyName("status_desc")] public string? StatusDesc { get; set; }
         [JsonPropertyName("xact_type")] public string? XactType { get; set; }
         [JsonPropertyName("message")] public string? Message { get; set; }
-        [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
     }
 
     /// <summary>A payment_list row (§3.6).</summary>
@@ -182,7 +188,6 @@ namespace PayNet.Core.Card
         [JsonPropertyName("currency")] public string? Currency { get; set; }
         [JsonPropertyName("reference_no")] public string? ReferenceNo { get; set; }
         [JsonPropertyName("agent_reference")] public string? AgentReference { get; set; }
-        [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
     }
 
     // Request bodies.

@@ -17,11 +17,16 @@ namespace PayNet.Core.Http
 
         public LoggingHandler(PayNetClientOptions options) => _options = options;
 
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            // Nothing to log: hand the call straight on, without an async state machine per request.
             var log = PayNetLog.Current;
-            if (log is null || (!log.IsVerboseEnabled && !log.IsDebugEnabled))
-                return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (log is null || (!log.IsVerboseEnabled && !log.IsDebugEnabled)) return base.SendAsync(request, cancellationToken);
+            return SendLoggedAsync(request, log, cancellationToken);
+        }
+
+        private async Task<HttpResponseMessage> SendLoggedAsync(HttpRequestMessage request, IPayNetLog log, CancellationToken cancellationToken)
+        {
 
             var redactor = _options.Redactor;
             string path = redactor.Redact(request.RequestUri?.PathAndQuery ?? string.Empty);

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Net;
 using System.Net.Http;
 using System.Text;
@@ -10,20 +11,51 @@ using PayNet.Core.Json;
 
 namespace PayNet.Core.Http
 {
-    /// <summary>The raw answer of one call: status, body text, and the Retry-After hint when present.</summary>
-    public sealed class RawResponse
+    /// <summary>
+    /// The raw answer of one call: status, body, and the Retry-After hint when present. The body is kept
+    /// as text (<see cref="PayNetHttpPipeline.SendAsync"/>) or as UTF-8 bytes in a pooled buffer
+    /// (<see cref="PayNetHttpPipeline.SendUtf8Async"/>), which the caller parses in place and then
+    /// returns to the pool by disposing the response.
+    /// </summary>
+    public sealed class RawResponse : IDisposable
     {
+        private byte[]? _utf8;
+        private readonly int _length;
+        private readonly bool _pooled;
+        private string? _body;
+
         public RawResponse(HttpStatusCode status, string body, TimeSpan? retryAfter)
         {
             Status = status;
-            Body = body;
+            _body = body ?? string.Empty;
+            RetryAfter = retryAfter;
+        }
+
+        internal RawResponse(HttpStatusCode status, byte[] utf8, int length, bool pooled, TimeSpan? retryAfter)
+        {
+            Status = status;
+            _utf8 = utf8;
+            _length = length;
+            _pooled = pooled;
             RetryAfter = retryAfter;
         }
 
         public HttpStatusCode Status { get; }
         public int StatusCode => (int)Status;
-        public string Body { get; }
         public TimeSpan? RetryAfter { get; }
+
+        /// <summary>The body as text (decoded on first use when it arrived as bytes).</summary>
+        public string Body => _body ??= Encoding.UTF8.GetString(_utf8 ?? throw new ObjectDisposedException(nameof(RawResponse)), 0, _length);
+
+        /// <summary>The body as UTF-8, without a byte order mark; valid until the response is disposed.</summary>
+        internal ReadOnlySpan<byte> Utf8
+        {
+            get
+            {
+                if (_utf8 is null && _body is not null) return Encoding.UTF8.GetBytes(_body);
+                return new ReadOnlySpan<byte>(_utf8 ?? throw new ObjectDisposedException(nameof(RawResponse)), 0, _length);
+            }
+        }
 
         /// <summary>
         /// Deserializes the body, turning anything that is not the expected JSON (an HTML error page, a
@@ -33,13 +65,24 @@ namespace PayNet.Core.Http
         {
             try
             {
-                return JsonSerializer.Deserialize<T>(Body, TolerantJson.Options) ?? throw new JsonException("The body was empty.");
+                var value = _utf8 is null && _body is not null
+                    ? JsonSerializer.Deserialize<T>(_body, TolerantJson.Options)
+                    : JsonSerializer.Deserialize<T>(Utf8, TolerantJson.Options);
+                return value ?? throw new JsonException("The body was empty.");
             }
             catch (JsonException ex)
             {
                 throw new PayNetException(api, operation, PayNetErrorCategory.Unavailable,
                     $"{api} {operation} returned a body that is not the expected JSON: {ex.Message}", StatusCode, reference: reference, inner: ex);
             }
+        }
+
+        /// <summary>Returns a pooled body buffer; the text, if it was decoded, stays readable.</summary>
+        public void Dispose()
+        {
+            if (!_pooled) return;
+            var buffer = Interlocked.Exchange(ref _utf8, null);
+            if (buffer is not null) ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -67,6 +110,7 @@ namespace PayNet.Core.Http
                 })
                 .SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan)
                 .ConfigurePrimaryHttpMessageHandler(() => options.PrimaryHandlerFactory?.Invoke() ?? CreateSocketHandler(options));
+            builder.RemoveAllLoggers();   // the factory's default logging handlers: PayNet logs through LoggingHandler
             if (authHandler is not null) builder.AddHttpMessageHandler(authHandler);
             builder.AddHttpMessageHandler(() => new RetryHandler(options));
             builder.AddHttpMessageHandler(() => new LoggingHandler(options));
@@ -106,24 +150,44 @@ namespace PayNet.Core.Http
             uri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? uri : new Uri(uri.AbsoluteUri + "/");
 
         /// <summary>Paths are relative to the base URI ("transaction/check", not "/transaction/check").</summary>
-        public static HttpContent JsonBody(object body) =>
-            new StringContent(JsonSerializer.Serialize(body, body.GetType(), TolerantJson.Options), Encoding.UTF8, "application/json");
+        public static HttpContent JsonBody(object body)
+        {
+            // Serialized straight to UTF-8 (no intermediate string); the same header StringContent sends.
+            var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), TolerantJson.Options));
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            return content;
+        }
 
         /// <summary>
-        /// Sends one request through the chain and reads the whole body as text. The body is read here,
-        /// not by HttpClient, so that an answer cut off mid-body is caught: for a money move that is an
-        /// ambiguous outcome (it may have executed), never a plain network error.
+        /// Sends one request through the chain and reads the whole body. The body is read here, not by
+        /// HttpClient, so that an answer cut off mid-body is caught: for a money move that is an ambiguous
+        /// outcome (it may have executed), never a plain network error. The answer keeps the body as UTF-8
+        /// bytes of its own (parse them in place with <see cref="RawResponse.Utf8"/>); the text is decoded
+        /// only when asked for.
         /// </summary>
         public async Task<RawResponse> SendAsync(HttpRequestMessage request, CallInfo call, CancellationToken cancellationToken)
         {
+            using (var pooled = await SendUtf8Async(request, call, cancellationToken).ConfigureAwait(false))
+            {
+                return new RawResponse(pooled.Status, pooled.Utf8.ToArray(), pooled.Utf8.Length, pooled: false, pooled.RetryAfter);
+            }
+        }
+
+        /// <summary>
+        /// As <see cref="SendAsync"/>, but the body stays UTF-8 bytes in a pooled buffer, for a caller that
+        /// parses it in one pass and then disposes the response (which returns the buffer).
+        /// </summary>
+        internal async Task<RawResponse> SendUtf8Async(HttpRequestMessage request, CallInfo call, CancellationToken cancellationToken)
+        {
             call.AttachTo(request);
-            if (!request.Headers.Accept.TryParseAdd("application/json")) { }
+            if (!request.Headers.Contains("Accept")) request.Headers.TryAddWithoutValidation("Accept", "application/json");   // not parsed per call
             using (var response = await Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
             {
-                string text;
                 try
                 {
-                    text = response.Content is null ? string.Empty : await ReadBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                    return response.Content is null
+                        ? new RawResponse(response.StatusCode, string.Empty, response.Headers.RetryAfter?.Delta)
+                        : await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (call.Kind == CallKind.MoneyMove)
                 {
@@ -134,27 +198,83 @@ namespace PayNet.Core.Http
                     throw new PayNetException(call.Api, call.Operation, PayNetErrorCategory.Unavailable,
                         $"{call.Api} {call.Operation}: the answer was cut off while it was read.", reference: call.Reference, inner: ex);
                 }
-                var retryAfter = response.Headers.RetryAfter?.Delta;
-                return new RawResponse(response.StatusCode, text, retryAfter);
             }
         }
 
-        /// <summary>Reads the body under the same per-attempt timeout, so a server that stalls mid-body cannot hang the caller.</summary>
-        private async Task<string> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
+        /// <summary>
+        /// Reads the body into a pooled buffer under the same per-attempt timeout, so a server that stalls
+        /// mid-body cannot hang the caller. A body in another charset is transcoded to UTF-8; a UTF-8 byte
+        /// order mark is dropped.
+        /// </summary>
+        private async Task<RawResponse> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
         {
-            using (var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-            using (var body = new System.IO.MemoryStream())
+            var content = response.Content;
+            long? declared = content.Headers.ContentLength;
+            byte[] buffer = ArrayPool<byte>.Shared.Rent(declared is long n && n >= 0 && n < 1 << 24 ? (int)n + 1 : 4096);
+            int length = 0;
+            CancellationTokenSource? limit = null;
+            CancellationTokenRegistration abort = default;
+            try
             {
-                limit.CancelAfter(Options.Timeout);
                 using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
-                using (limit.Token.Register(() => stream.Dispose()))
                 {
-                    await stream.CopyToAsync(body, 81920, limit.Token).ConfigureAwait(false);
+                    // Stop at the declared length (no extra read for the end); otherwise read to the end.
+                    while (declared is null || length < declared.Value)
+                    {
+                        if (length == buffer.Length)
+                        {
+                            var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                            Buffer.BlockCopy(buffer, 0, larger, 0, length);
+                            ArrayPool<byte>.Shared.Return(buffer);
+                            buffer = larger;
+                        }
+                        var pending = stream.ReadAsync(buffer, length, buffer.Length - length, limit?.Token ?? cancellationToken);
+                        if (!pending.IsCompleted && limit is null)
+                        {
+                            // The body is still on its way: from now on it must arrive within the per-attempt
+                            // timeout. Disposing the stream is what ends a read that ignores cancellation.
+                            limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                            limit.CancelAfter(Options.Timeout);
+                            abort = limit.Token.Register(s => ((System.IO.Stream)s!).Dispose(), stream);
+                        }
+                        int read = await pending.ConfigureAwait(false);
+                        if (read == 0) break;
+                        length += read;
+                    }
                 }
+                var retryAfter = response.Headers.RetryAfter?.Delta;
                 var charset = content.Headers.ContentType?.CharSet;
-                var encoding = string.IsNullOrEmpty(charset) ? Encoding.UTF8 : SafeEncoding(charset!);
-                return encoding.GetString(body.GetBuffer(), 0, (int)body.Length);
+                if (!IsUtf8(charset))
+                {
+                    byte[] utf8 = Encoding.UTF8.GetBytes(SafeEncoding(charset!).GetString(buffer, 0, length));
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    return new RawResponse(response.StatusCode, utf8, utf8.Length, pooled: false, retryAfter);
+                }
+                if (length >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF)
+                {
+                    Buffer.BlockCopy(buffer, 3, buffer, 0, length - 3);
+                    length -= 3;
+                }
+                return new RawResponse(response.StatusCode, buffer, length, pooled: true, retryAfter);
             }
+            catch
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                throw;
+            }
+            finally
+            {
+                abort.Dispose();
+                limit?.Dispose();
+            }
+        }
+
+        private static bool IsUtf8(string? charset)
+        {
+            if (string.IsNullOrEmpty(charset)) return true;
+            string name = charset!.Trim('"', ' ');
+            return name.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || name.Equals("utf8", StringComparison.OrdinalIgnoreCase)
+                || name.Equals("us-ascii", StringComparison.OrdinalIgnoreCase);
         }
 
         private static Encoding SafeEncoding(string charset)

@@ -60,6 +60,24 @@ namespace PayNet.Core.Json
             s.EndsWith("Z", StringComparison.OrdinalIgnoreCase) ||
             (s.Length > 6 && (s[s.Length - 6] == '+' || s[s.Length - 6] == '-') && s[s.Length - 3] == ':');
 
+        private const NumberStyles Plain = NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign
+            | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+
+        /// <summary>
+        /// A money amount sent as text. A lone comma is PayNet's decimal separator ("123,45" is 123.45,
+        /// never 12345); with both separators the last one is the decimal point ("1,234.56", "1.234,56").
+        /// </summary>
+        public static decimal? ParseDecimalText(string text)
+        {
+            string s = text.Trim();
+            int comma = s.LastIndexOf(',');
+            int dot = s.LastIndexOf('.');
+            if (comma >= 0 && dot < 0) s = s.Replace(',', '.');
+            else if (comma >= 0 && comma > dot) s = s.Replace(".", string.Empty).Replace(',', '.');
+            else if (comma >= 0) return decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var grouped) ? grouped : (decimal?)null;
+            return decimal.TryParse(s, Plain, CultureInfo.InvariantCulture, out var d) ? d : (decimal?)null;
+        }
+
         public static decimal? ReadDecimal(ref Utf8JsonReader reader)
         {
             switch (reader.TokenType)
@@ -68,11 +86,7 @@ namespace PayNet.Core.Json
                 case JsonTokenType.String:
                     string? s = reader.GetString();
                     if (string.IsNullOrWhiteSpace(s)) return null;
-                    if (decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var d)) return d;
-                    // Card payment amounts use a comma decimal separator ("123,45").
-                    if (s!.IndexOf(',') >= 0 && s.IndexOf('.') < 0 &&
-                        decimal.TryParse(s.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out d)) return d;
-                    throw new JsonException($"'{s}' is not a number.");
+                    return ParseDecimalText(s!) ?? throw new JsonException($"'{s}' is not a number.");
                 case JsonTokenType.Null: return null;
                 default: throw new JsonException($"Expected a number, got {reader.TokenType}.");
             }

@@ -76,14 +76,21 @@ namespace PayNet.Core.TopUp
         public static string Hash(int posId, string token, long key)
         {
             string material = posId.ToString(CultureInfo.InvariantCulture) + token + key.ToString(CultureInfo.InvariantCulture);
-            using (var md5 = MD5.Create())
+            // One MD5 per thread (an instance is not thread-safe) and hex written straight into the result.
+            var md5 = _md5 ??= MD5.Create();
+            byte[] digest = md5.ComputeHash(Encoding.UTF8.GetBytes(material));
+            var hex = new char[digest.Length * 2];
+            for (int i = 0; i < digest.Length; i++)
             {
-                byte[] digest = md5.ComputeHash(Encoding.UTF8.GetBytes(material));
-                var hex = new StringBuilder(digest.Length * 2);
-                foreach (byte b in digest) hex.Append(b.ToString("x2", CultureInfo.InvariantCulture));
-                return hex.ToString();
+                hex[2 * i] = HexDigits[digest[i] >> 4];
+                hex[2 * i + 1] = HexDigits[digest[i] & 0xF];
             }
+            return new string(hex);
         }
+
+        private const string HexDigits = "0123456789abcdef";
+
+        [ThreadStatic] private static MD5? _md5;
 
         /// <summary>A body for one send: <c>{"auth":{id,key,hash}, ...payload}</c>, signed with a key drawn now.</summary>
         public HttpContent Sign(string payloadJson, out long key)

@@ -12,11 +12,14 @@ namespace PayNet.Core.TopUp
     /// <summary>One answer of the TopUp API: the raw response and the error envelope, if it carried one.</summary>
     internal sealed class TopUpReply
     {
-        public TopUpReply(RawResponse raw, ErrorDto? error, int? errorCode)
+        private readonly TopUpAnswerDto? _answer;
+
+        public TopUpReply(RawResponse raw, ErrorDto? error, int? errorCode, TopUpAnswerDto? answer = null)
         {
             Raw = raw;
             Error = error;
             ErrorCode = errorCode;
+            _answer = answer;
         }
 
         public RawResponse Raw { get; }
@@ -27,7 +30,8 @@ namespace PayNet.Core.TopUp
         public TopUpApiException ToException(string operation, string? reference) =>
             new TopUpApiException(operation, ErrorCode ?? 0, Error?.Message, Error?.DisplayError, reference, Raw.StatusCode);
 
-        public T Read<T>(string operation, string? reference) where T : class => Raw.ReadJson<T>(PayNetApi.TopUp, operation, reference);
+        /// <summary>The answer Classify already read, when it is of this shape; otherwise read from the body now.</summary>
+        public T Read<T>(string operation, string? reference) where T : class => _answer as T ?? Raw.ReadJson<T>(PayNetApi.TopUp, operation, reference);
     }
 
     /// <summary>
@@ -58,13 +62,18 @@ namespace PayNet.Core.TopUp
 
         public PayNetClientOptions Options => _pipeline.Options;
 
+        /// <summary>The absolute URI of a service path, built once per path instead of per request.</summary>
+        private Uri UriOf(string path) => _uris.GetOrAdd(path, p => new Uri(_pipeline.Client.BaseAddress!, p));
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Uri> _uris = new System.Collections.Concurrent.ConcurrentDictionary<string, Uri>(StringComparer.Ordinal);
+
         public async Task<TopUpReply> PostAsync(string path, string operation, CallKind kind, object? payload, string? reference, CancellationToken cancellationToken)
         {
             string payloadJson = payload is null ? "{}" : JsonSerializer.Serialize(payload, payload.GetType(), TolerantJson.Options);
             for (int round = 1; ; round++)
             {
                 var call = new CallInfo(PayNetApi.TopUp, operation, kind, reference);
-                using (var request = new HttpRequestMessage(HttpMethod.Post, path))
+                using (var request = new HttpRequestMessage(HttpMethod.Post, UriOf(path)))
                 {
                     request.Content = _signer.Sign(payloadJson, out long key);
                     call.BeforeResend = resent =>
@@ -120,6 +129,28 @@ namespace PayNet.Core.TopUp
         }
 
         private static TopUpReply Classify(RawResponse raw, string operation, CallKind kind, string? reference)
+        {
+            // The usual answer: one pass over the UTF-8 bytes into the operation's shape, which carries "error" too.
+            TopUpAnswerDto? answer;
+            try
+            {
+                answer = JsonSerializer.Deserialize(raw.Utf8, TopUpAnswers.For(operation), TolerantJson.Options) as TopUpAnswerDto;
+            }
+            catch (JsonException)
+            {
+                answer = null;
+            }
+            if (answer is null) return ClassifyUnfit(raw, operation, kind, reference);
+            if (answer.Error is ErrorDto error)
+                return new TopUpReply(raw, error, int.TryParse(error.Code, NumberStyles.Integer, CultureInfo.InvariantCulture, out int errorCode) ? errorCode : 0);
+            if (raw.StatusCode >= 400)
+                throw new PayNetException(PayNetApi.TopUp, operation, PayNetHttpPipeline.CategoryOf(raw.StatusCode),
+                    $"TopUp {operation} failed: HTTP {raw.StatusCode}.", raw.StatusCode, reference: reference);
+            return new TopUpReply(raw, null, null, answer);
+        }
+
+        /// <summary>A body that did not fit the expected shape (bad input only): looked at again, tolerantly, as before.</summary>
+        private static TopUpReply ClassifyUnfit(RawResponse raw, string operation, CallKind kind, string? reference)
         {
             JsonDocument? document = null;
             try

@@ -20,14 +20,14 @@ namespace PayNet.Core.TopUp
         [JsonPropertyName("display_error")] public string? DisplayError { get; set; }
     }
 
-    internal sealed class BalanceDto
+    internal sealed class BalanceDto : TopUpAnswerDto
     {
         [JsonPropertyName("currency")] public string? Currency { get; set; }
         [JsonPropertyName("wallets")] public Dictionary<string, decimal?>? Wallets { get; set; }
         [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
     }
 
-    internal sealed class ServicesDto
+    internal sealed class ServicesDto : TopUpAnswerDto
     {
         [JsonPropertyName("services")] public List<ServiceDto>? Services { get; set; }
     }
@@ -55,7 +55,7 @@ namespace PayNet.Core.TopUp
         [JsonPropertyName("type")] public string? Type { get; set; }
     }
 
-    internal sealed class PointInfoDto
+    internal sealed class PointInfoDto : TopUpAnswerDto
     {
         [JsonPropertyName("pos")] public NamedDto? Pos { get; set; }
         [JsonPropertyName("agent")] public NamedDto? Agent { get; set; }
@@ -72,7 +72,7 @@ namespace PayNet.Core.TopUp
     }
 
     /// <summary>The answer of check, confirm and find: a transaction, voucher info, receipt, offered denominations.</summary>
-    internal sealed class TransactionReplyDto
+    internal sealed class TransactionReplyDto : TopUpAnswerDto
     {
         [JsonPropertyName("transaction")] public TransactionDto? Transaction { get; set; }
         /// <summary>The PIN object, or <c>[]</c> when there is none (seed 001): read as null then.</summary>
@@ -86,7 +86,6 @@ namespace PayNet.Core.TopUp
         [JsonPropertyName("state")] public string? State { get; set; }
         [JsonPropertyName("transaction_id")] public string? TransactionId { get; set; }
         [JsonPropertyName("external_transaction_id")] public string? ExternalTransactionId { get; set; }
-        [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
     }
 
     internal sealed class TransactionDto
@@ -110,7 +109,6 @@ namespace PayNet.Core.TopUp
         [JsonPropertyName("provider_name")] public string? ProviderName { get; set; }
         [JsonPropertyName("simulation")] public bool? Simulation { get; set; }
         [JsonPropertyName("info")] [JsonConverter(typeof(ObjectOrNothingConverter<VoucherInfoDto>))] public VoucherInfoDto? Info { get; set; }
-        [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
     }
 
     internal sealed class VoucherInfoDto
@@ -138,11 +136,8 @@ namespace PayNet.Core.TopUp
     {
         public override T? Read(ref Utf8JsonReader reader, System.Type typeToConvert, JsonSerializerOptions options)
         {
-            if (reader.TokenType == JsonTokenType.StartObject)
-            {
-                using var document = JsonDocument.ParseValue(ref reader);
-                return JsonSerializer.Deserialize<T>(document.RootElement.GetRawText(), options);
-            }
+            // Read in place (the attribute applies this converter to the member, not to T, so no recursion).
+            if (reader.TokenType == JsonTokenType.StartObject) return JsonSerializer.Deserialize<T>(ref reader, options);
             reader.Skip();
             return null;
         }
@@ -169,7 +164,7 @@ namespace PayNet.Core.TopUp
         [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
     }
 
-    internal sealed class LegacyProvidersDto
+    internal sealed class LegacyProvidersDto : TopUpAnswerDto
     {
         [JsonPropertyName("countries")] public List<LegacyCountryDto>? Countries { get; set; }
         [JsonPropertyName("country")] public LegacyCountryDto? Country { get; set; }
@@ -196,7 +191,7 @@ namespace PayNet.Core.TopUp
         [JsonPropertyName("is_pin_based")] public bool? IsPinBased { get; set; }
     }
 
-    internal sealed class BridgeCategoriesDto
+    internal sealed class BridgeCategoriesDto : TopUpAnswerDto
     {
         [JsonPropertyName("categories")] public List<BridgeCategoryDto>? Categories { get; set; }
     }
@@ -208,7 +203,7 @@ namespace PayNet.Core.TopUp
         [JsonPropertyName("name")] public string? Name { get; set; }
     }
 
-    internal sealed class BridgeCountriesDto
+    internal sealed class BridgeCountriesDto : TopUpAnswerDto
     {
         [JsonPropertyName("countries")] public List<BridgeCountryDto>? Countries { get; set; }
     }
@@ -226,7 +221,7 @@ namespace PayNet.Core.TopUp
         [JsonPropertyName("logo_large")] public string? LogoLarge { get; set; }
     }
 
-    internal sealed class BridgeProvidersDto
+    internal sealed class BridgeProvidersDto : TopUpAnswerDto
     {
         [JsonPropertyName("country")] public BridgeCountryDto? Country { get; set; }
         [JsonPropertyName("providers")] public List<BridgeProviderDto>? Providers { get; set; }

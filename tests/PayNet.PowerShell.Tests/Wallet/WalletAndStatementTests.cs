@@ -95,7 +95,8 @@ public sealed class WalletAndStatementTests : IClassFixture<SandboxFixture>
     public async Task First_stops_reading_pages_and_Skip_skips()
     {
         var store = await FreshAsync();
-        // Pages are 50 lines unless -First and -Skip need fewer: 120 lines take three pages.
+        // Pages are the largest the Wallet serves (100 lines), or -PageSize, unless -First and -Skip need fewer:
+        // 120 lines take two pages, or three at -PageSize 50 (each page is one call of the daily budget).
         Pay(store, 120, each: 1m);
         var client = store.DefaultConnection(PayNetApi.Wallet)!.WalletClient;
 
@@ -103,10 +104,15 @@ public sealed class WalletAndStatementTests : IClassFixture<SandboxFixture>
         var all = WalletTestKit.Run(store, "Get-PayNetStatement", new { From = Today, To = Today });
         Assert.True(all.Terminating is null && all.Errors.Count == 0, $"{all.Terminating} {string.Join("; ", all.Errors)}");
         Assert.Equal(120, all.Output.Count);
+        Assert.Equal(2, client.CallsToday - before);
+
+        before = client.CallsToday;
+        var small = WalletTestKit.Run(store, "Get-PayNetStatement", new { From = Today, To = Today, PageSize = 50 });
+        Assert.Equal(120, small.Output.Count);
         Assert.Equal(3, client.CallsToday - before);
 
         before = client.CallsToday;
-        var first = WalletTestKit.Run(store, "Get-PayNetStatement", new { From = Today, To = Today }, h => h.First = 60);
+        var first = WalletTestKit.Run(store, "Get-PayNetStatement", new { From = Today, To = Today, PageSize = 50 }, h => h.First = 60);
         Assert.Equal(60, first.Output.Count);
         Assert.Equal(2, client.CallsToday - before);
 

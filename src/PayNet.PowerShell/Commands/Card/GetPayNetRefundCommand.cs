@@ -18,12 +18,17 @@ namespace PayNet.PowerShell.Commands
         [Parameter(Mandatory = true, Position = 1)]
         public DateTime To { get; set; }
 
+        /// <summary>Requests per page read from PayNet (card.md §7.3 allows up to 1000).</summary>
+        [Parameter]
+        [ValidateRange(1, CardClient.MaxPageSize)]
+        public int PageSize { get; set; } = CardClient.MaxPageSize;
+
         private protected override void Process()
         {
             CurrentTarget = $"{From:yyyy-MM-dd}..{To:yyyy-MM-dd}";
             var period = DayPeriod.Of(From, To, PayNetApi.Card, "RefundList");
             var client = RequireConnection(PayNetApi.Card).CardClient;
-            foreach (var refund in Stream(ct => client.ListRefundsAsync(period.FirstDay, period.ExclusiveEnd, cancellationToken: ct))) WriteObject(refund);
+            foreach (var refund in Stream(ct => client.ListRefundsAsync(period.FirstDay, period.ExclusiveEnd, pageSize: PageSize, cancellationToken: ct))) WriteObject(refund);
         }
     }
 }

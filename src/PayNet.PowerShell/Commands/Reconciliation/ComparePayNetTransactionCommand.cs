@@ -1,8 +1,11 @@
 using System;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using PayNet.Core;
 using PayNet.Core.Card;
 using PayNet.Core.Reconciliation;
+using PayNet.Core.TopUp;
 
 namespace PayNet.PowerShell.Commands
 {
@@ -17,6 +20,7 @@ namespace PayNet.PowerShell.Commands
     public sealed class ComparePayNetTransactionCommand : PayNetConnectedCmdlet
     {
         private Reconciler? _reconciler;
+        private OrderedLookups<PayNetSideEntry?>? _lookups;
         private long _rows;
 
         /// <summary>A ledger row.</summary>
@@ -66,10 +70,28 @@ namespace PayNet.PowerShell.Commands
         [Parameter]
         public SwitchParameter Summary { get; set; }
 
+        /// <summary>TopUp: lookups in flight at once (results keep the ledger's order); 1 looks up one at a time.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = GetPayNetTransactionCommand.DefaultThrottleLimit;
+
+        /// <summary>Pending ledger row of a TopUp lookup in flight.</summary>
+        private sealed class PendingRow
+        {
+            public PendingRow(LedgerEntry entry, object row) { Entry = entry; Row = row; }
+            public LedgerEntry Entry { get; }
+            public object Row { get; }
+        }
+
         private protected override void Begin()
         {
             _reconciler = new Reconciler(Service, Tolerance);
-            if (Service == PayNetApi.TopUp) { RequireConnection(PayNetApi.TopUp); return; }
+            if (Service == PayNetApi.TopUp)
+            {
+                RequireConnection(PayNetApi.TopUp);
+                _lookups = new OrderedLookups<PayNetSideEntry?>(ThrottleLimit);
+                return;
+            }
             if (From is null || To is null)
                 throw Terminating(ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, Service, $"-From and -To are required to reconcile {Service}: PayNet's side is the period's list.");
             if (From.Value.Date > To.Value.Date)
@@ -78,14 +100,15 @@ namespace PayNet.PowerShell.Commands
             var connection = RequireConnection(Service);
             if (Service == PayNetApi.Card)
             {
-                var query = new CardListQuery { From = period.FirstDay, To = period.ExclusiveEnd, IncludeFailed = true };
+                // The whole period is read, so at the largest page PayNet serves: fewest requests.
+                var query = new CardListQuery { From = period.FirstDay, To = period.ExclusiveEnd, IncludeFailed = true, PageSize = CardClient.MaxPageSize };
                 _reconciler.AddPayNetSide(PayNetSides.FromCard(Stream(ct => connection.CardClient.ListAsync(query, ct))));
             }
             else
             {
                 var from = new DateTimeOffset(From.Value.Date, TimeSpan.Zero);
                 var to = new DateTimeOffset(To.Value.Date, TimeSpan.Zero);
-                _reconciler.AddPayNetSide(PayNetSides.FromWallet(Stream(ct => connection.WalletClient.GetStatementAsync(from, to, cancellationToken: ct))));
+                _reconciler.AddPayNetSide(PayNetSides.FromWallet(Stream(ct => connection.WalletClient.GetStatementAsync(from, to, pageSize: GetPayNetStatementCommand.MaxPageSize, cancellationToken: ct))));
             }
             WriteVerbose($"PayNet side: {_reconciler.PayNetCount} reference(s) for {Service}.");
         }
@@ -115,32 +138,59 @@ namespace PayNet.PowerShell.Commands
             }
             var entry = new LedgerEntry(reference!.Trim(), amount, Column(row, CurrencyProperty, LedgerRowReader.CurrencyColumns), Column(row, StateProperty, LedgerRowReader.StateColumns));
 
-            PayNetSideEntry? lookedUp = null;
-            if (Service == PayNetApi.TopUp) lookedUp = LookUpTopUp(entry.Reference);
-            var result = _reconciler!.Compare(entry, lookedUp);
+            if (Service == PayNetApi.TopUp)
+            {
+                // Looked up side by side; compared and written in ledger order as each head finishes.
+                var client = RequireConnection(PayNetApi.TopUp).TopUpClient;
+                string lookupReference = entry.Reference;
+                foreach (var done in _lookups!.Add(new PendingRow(entry, InputObject), ct => FindTopUpAsync(client, lookupReference, ct), Cancellation))
+                    CompareLookedUp(done);
+                return;
+            }
+            var result = _reconciler!.Compare(entry, null);
             if (!Summary.IsPresent) WriteObject(result);
         }
 
         private protected override void End()
         {
             if (_reconciler is null) return;
+            if (_lookups is not null)
+                foreach (var done in _lookups.Drain()) CompareLookedUp(done);
             foreach (var unclaimed in _reconciler.Unclaimed())
                 if (!Summary.IsPresent) WriteObject(unclaimed);
             if (Summary.IsPresent)
                 foreach (var line in _reconciler.Summary()) WriteObject(line);
         }
 
-        private PayNetSideEntry? LookUpTopUp(string reference)
+        private static async Task<PayNetSideEntry?> FindTopUpAsync(TopUpClient client, string reference, CancellationToken cancellationToken)
         {
-            var client = RequireConnection(PayNetApi.TopUp).TopUpClient;
             try
             {
-                return PayNetSides.FromTopUp(reference, Await(ct => client.FindAsync(externalId: reference, cancellationToken: ct)));
+                return PayNetSides.FromTopUp(reference, await client.FindAsync(externalId: reference, cancellationToken: cancellationToken).ConfigureAwait(false));
             }
             catch (PayNetException error) when (error.Category == PayNetErrorCategory.NotFound)
             {
                 return null;
             }
+        }
+
+        /// <summary>Compares one looked-up row; a failed lookup is that row's error and the ledger goes on.</summary>
+        private void CompareLookedUp((object? Target, Task<PayNetSideEntry?> Work) done)
+        {
+            var pending = (PendingRow)done.Target!;
+            CurrentTarget = pending.Row;
+            PayNetSideEntry? lookedUp;
+            try
+            {
+                lookedUp = Dispatcher.Wait(done.Work);
+            }
+            catch (PayNetException error) when (error.Category != PayNetErrorCategory.StateUnknown && !Cancellation.IsCancellationRequested)
+            {
+                WriteError(PayNetErrors.From(error, pending.Row));
+                return;
+            }
+            var result = _reconciler!.Compare(pending.Entry, lookedUp);
+            if (!Summary.IsPresent) WriteObject(result);
         }
 
         private string? Column(object row, string? explicitName, string[] defaults)

@@ -105,10 +105,22 @@ namespace PayNet.PowerShell.Commands
         [Alias("transfer_id")]
         public long TransferId { get; set; }
 
-        /// <summary>Lookups in flight at once for pipeline input (output order is kept).</summary>
+        /// <summary>
+        /// Lookups in flight at once for pipeline input (output order is kept); 1 looks up one at a time.
+        /// Every lookup is one API call either way, so the Wallet's daily budget is spent no faster per
+        /// item; a 429 from PayNet is waited out (Retry-After) by the client.
+        /// </summary>
         [Parameter]
         [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 1;
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
+        /// <summary>Concurrent piped lookups unless -ThrottleLimit says otherwise.</summary>
+        internal const int DefaultThrottleLimit = 4;
+
+        /// <summary>Card list: rows per page read from PayNet (card.md §7.3 allows up to 1000).</summary>
+        [Parameter(ParameterSetName = CardListSet)]
+        [ValidateRange(1, CardClient.MaxPageSize)]
+        public int PageSize { get; set; } = CardClient.MaxPageSize;
 
         private protected override void Begin() => _lookups = new OrderedLookups<IReadOnlyList<object>>(ThrottleLimit);
 
@@ -119,7 +131,7 @@ namespace PayNet.PowerShell.Commands
                 CurrentTarget = $"{From:yyyy-MM-dd}..{To:yyyy-MM-dd}";
                 var period = DayPeriod.Of(From, To, PayNetApi.Card, "List");
                 var card = RequireConnection(PayNetApi.Card).CardClient;
-                var query = new CardListQuery { From = period.FirstDay, To = period.ExclusiveEnd, IncludeFailed = IncludeFailed.IsPresent, Untransferred = Untransferred.IsPresent };
+                var query = new CardListQuery { From = period.FirstDay, To = period.ExclusiveEnd, IncludeFailed = IncludeFailed.IsPresent, Untransferred = Untransferred.IsPresent, PageSize = PageSize };
                 foreach (var row in Stream(ct => card.ListAsync(query, ct))) WriteObject(row);
                 return;
             }

@@ -23,6 +23,11 @@ namespace PayNet.PowerShell.Commands
         [ValidateSet("Open", "InReview", "ResolvedRefunded", "ResolvedRejected", "Closed", IgnoreCase = true)]
         public string? State { get; set; }
 
+        /// <summary>Disputes per page read from PayNet (at most 100, wallet.md §11).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateRange(1, GetPayNetStatementCommand.MaxPageSize)]
+        public int PageSize { get; set; } = GetPayNetStatementCommand.MaxPageSize;
+
         private protected override void Process()
         {
             var client = Wallet;
@@ -39,7 +44,7 @@ namespace PayNet.PowerShell.Commands
                     throw new PayNetException(PayNetApi.Wallet, "GetDisputes", PayNetErrorCategory.InvalidArgument, $"'{State}' is not a dispute state.");
                 state = parsed;
             }
-            WritePaged(Stream(ct => client.GetDisputesAsync(state, cancellationToken: ct)));
+            WritePaged(Stream(ct => client.GetDisputesAsync(state, PageSize, ct)));
         }
     }
 }

@@ -18,7 +18,7 @@ namespace PayNet.PowerShell.Commands
     {
         private const string AccountSet = "Account";
         private const string BalanceSet = "Balance";
-        private const int MaxPageSize = 100;
+        internal const int MaxPageSize = 100;
 
         /// <summary>First day of the period (inclusive).</summary>
         [Parameter(Mandatory = true, Position = 0)]
@@ -40,8 +40,10 @@ namespace PayNet.PowerShell.Commands
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = BalanceSet)]
         public PayNetBalance InputObject { get; set; } = null!;
 
-        /// <summary>Lines per page read from PayNet; smaller when -First -Skip need fewer.</summary>
-        internal int PageSize { get; set; } = 50;
+        /// <summary>Lines per page read from PayNet (at most 100, wallet.md §11); smaller when -First -Skip need fewer.</summary>
+        [Parameter]
+        [ValidateRange(1, MaxPageSize)]
+        public int PageSize { get; set; } = MaxPageSize;
 
         private protected override void Process()
         {
