@@ -131,9 +131,9 @@ Describe 'PayNet Wallet, complete' {
             $quote.ToMemberId | Should -Be 4
             $quote.PayeeName | Should -Be 'Moonbucks'
 
-            $binding = (Get-Command Invoke-PayNetPayment).Parameters['MemberId']
-            $binding.ParameterSets.Keys | Should -Be @('MemberId')
-            (Get-Command Invoke-PayNetPayment).Parameters['ToMemberId'].Aliases | Should -Not -Contain 'MemberId'
+            # MemberId binds to -ToMemberId (id only); a member's Username is no alias of -ToPrincipal.
+            (Get-Command Invoke-PayNetPayment).Parameters['ToMemberId'].Aliases | Should -Contain 'MemberId'
+            (Get-Command Invoke-PayNetPayment).Parameters['ToPrincipal'].Aliases | Should -Not -Contain 'Username'
         }
     }
 
@@ -173,7 +173,7 @@ Describe 'PayNet Wallet, complete' {
             $added.Pending | Should -BeTrue
             Move-SandboxClock 16
             (Invoke-PayNetPayment -ToPrincipal 86888 -Amount 3 -Reference 'variant-pay' -Confirm:$false).Pending | Should -BeFalse
-            Invoke-PayNetPayment -ToMemberId nobody-here -Amount 3 -Validate -ErrorAction SilentlyContinue -ErrorVariable missing
+            Invoke-PayNetPayment -ToPrincipal nobody-here -Amount 3 -Validate -ErrorAction SilentlyContinue -ErrorVariable missing
             $missing[0].FullyQualifiedErrorId | Should -BeLike 'PayNetNotFound,*'
             $missing[0].Exception.Message | Should -Match 'MEMBER_NOT_FOUND'
         }

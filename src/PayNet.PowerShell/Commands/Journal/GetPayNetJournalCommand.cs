@@ -9,7 +9,7 @@ namespace PayNet.PowerShell.Commands
     /// Lists the money moves this machine asked PayNet to make, from the local write-ahead journal,
     /// newest first. Streams the month files; a torn line (a crash mid-write) becomes a warning.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PayNetJournal")]
+    [Cmdlet(VerbsCommon.Get, "PayNetJournal", HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Get-PayNetJournal.md")]
     [OutputType(typeof(JournalEntry))]
     public sealed class GetPayNetJournalCommand : PayNetCmdlet
     {

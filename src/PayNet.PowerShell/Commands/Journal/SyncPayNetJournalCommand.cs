@@ -11,7 +11,7 @@ namespace PayNet.PowerShell.Commands
     /// refund list and detail) and records the final state; what cannot be settled stays Unknown with
     /// the reason. Moves no money. Shows progress and outputs every entry it looked at, as now recorded.
     /// </summary>
-    [Cmdlet(VerbsData.Sync, "PayNetJournal")]
+    [Cmdlet(VerbsData.Sync, "PayNetJournal", HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Sync-PayNetJournal.md")]
     [OutputType(typeof(JournalEntry))]
     public sealed class SyncPayNetJournalCommand : PayNetConnectedCmdlet
     {

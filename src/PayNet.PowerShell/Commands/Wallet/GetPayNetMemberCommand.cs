@@ -9,7 +9,7 @@ namespace PayNet.PowerShell.Commands
     /// keywords in the name, username or mobile number. Each member carries MemberId, so piping it into
     /// Invoke-PayNetPayment pays that member by id, never by a look-alike principal.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PayNetMember", DefaultParameterSetName = PrincipalSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "PayNetMember", DefaultParameterSetName = PrincipalSet, SupportsPaging = true, HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Get-PayNetMember.md")]
     [OutputType(typeof(WalletMember))]
     public sealed class GetPayNetMemberCommand : WalletCmdlet
     {
