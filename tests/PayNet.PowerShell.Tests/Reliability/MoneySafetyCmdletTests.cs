@@ -178,6 +178,21 @@ public sealed class MoneySafetyCmdletTests : SandboxCmdletTest
         Assert.Contains("wd-late", lastError.ErrorDetails?.Message + lastError.ErrorDetails?.RecommendedAction + lastError.TargetObject);
     }
 
+    [Fact]
+    public async Task Ctrl_C_while_waiting_for_a_pending_top_up_puts_it_in_Error()
+    {
+        // Suffix 07: confirmed, then pending forever; Ctrl+C lands during the wait.
+        var stopped = Session.RunStopping(
+            "Start-PayNetTopUp -Product et-mc -Account 971550000007 -Amount 10 -ExternalId wait-07 -PollIntervalSec 0.05 -Confirm:$false",
+            ps => { WaitForLedger("TopUp", "wait-07"); Thread.Sleep(300); ps.Stop(); });
+
+        Assert.True(stopped.Stopped);
+        var lastError = LastError(stopped);
+        Assert.Equal("PayNetStoppedAfterMoneyMoved", lastError.ErrorId);
+        Assert.Equal("wait-07", Assert.IsType<TopUpTransaction>(lastError.Target).ExternalId);
+        Assert.Single(await LedgerAsync("TopUp"), e => e.GetProperty("reference").GetString() == "wait-07");
+    }
+
     /// <summary>$Error[0] of the session, or a failure that says what the stopped command showed instead.</summary>
     private ErrorRecord LastError(PwshResult stopped)
     {

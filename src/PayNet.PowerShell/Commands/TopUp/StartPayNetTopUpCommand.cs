@@ -101,7 +101,18 @@ namespace PayNet.PowerShell.Commands
                 Emit(confirmed);
                 return;
             }
-            Emit(TopUpWaiter.Wait(this, client, confirmed, TimeSpan.FromSeconds(TimeoutSec), TimeSpan.FromSeconds(PollIntervalSec)));
+            TopUpTransaction final;
+            try
+            {
+                final = TopUpWaiter.Wait(this, client, confirmed, TimeSpan.FromSeconds(TimeoutSec), TimeSpan.FromSeconds(PollIntervalSec));
+            }
+            catch (Exception) when (Stopping)
+            {
+                // Ctrl+C while waiting: the top-up was confirmed (still pending), so it goes to the host and $Error.
+                WriteMoneyResult(confirmed);
+                throw;
+            }
+            Emit(final);
         }
 
         private void Emit(TopUpTransaction transaction)
