@@ -30,6 +30,7 @@ namespace PayNet.Core.Card
             var body = new CardRefundBody { XactId = id, Amount = Kurus(RefundOperation, amount, id), SucceedUrl = CallbackUrl(succeedUrl, id) };
             // Read before anything moves: a failure here sends nothing.
             var before = await RefundStateAsync(id, cancellationToken).ConfigureAwait(false);
+            RefuseWhatPaynetWouldRefuse(id, amount, before);
             var intent = new MoneyMoveIntent(PayNetApi.Card, KeyFingerprint, "CardRefund", id, amount ?? before.Amount ?? 0m, "TRY") { ProductOrAccount = id };
 
             return await MoneyMovePath.RunAsync(_transport.Options, intent,
@@ -43,10 +44,41 @@ namespace PayNet.Core.Card
                 cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>
+        /// Refuses, before anything is sent, a refund Paynet would refuse for what it already shows (card.md §3.4: "amount
+        /// &gt; remaining refundable", §7.3 "unsuccessful original"): the transaction did not succeed, or the amount asked is more than the transaction's amount less its open and approved
+        /// refund requests. (Its "reversed" flag is not used: a partial refund sets it too, card.md gap 24.) Sending it would only risk a refusal whose answer is lost, which
+        /// the client could not tell from a booking. Request states are undocumented: a request counts against the
+        /// remainder unless its state reads as refused; when a request carries no amount, Paynet judges alone.
+        /// </summary>
+        internal static void RefuseWhatPaynetWouldRefuse(string xactId, decimal? amount, RefundState before)
+        {
+            string Money(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture) + " TRY";
+            if (before.Failed)
+                throw new PayNetException(PayNetApi.Card, RefundOperation, PayNetErrorCategory.InvalidArgument,
+                    $"Card transaction '{xactId}' did not succeed (Paynet: is_succeed false), so there is nothing to refund. Nothing was sent.", reference: xactId);
+            if (before.Amount is not decimal total) return;
+            var claiming = before.Requests.Where(r => !ReadsAsRefused(r.Status)).ToList();
+            if (claiming.Any(r => r.Amount is null)) return;
+            decimal remaining = total - claiming.Sum(r => r.Amount!.Value);
+            decimal asked = amount ?? remaining;
+            if (remaining <= 0m || asked > remaining)
+                throw new PayNetException(PayNetApi.Card, RefundOperation, PayNetErrorCategory.InvalidArgument,
+                    $"Card transaction '{xactId}' ({Money(total)}) has {claiming.Count} open or approved refund request(s) for {Money(total - remaining)}; " +
+                    $"{(remaining <= 0m ? "nothing is left to refund" : $"{Money(asked)} is more than the {Money(remaining)} left")}. Nothing was sent. " +
+                    "Get-PayNetRefund lists the requests.", reference: xactId);
+        }
+
+        private static bool ReadsAsRefused(string? status) =>
+            status is not null && new[] { "reject", "declin", "refus", "fail", "redd", "cancel" }
+                .Any(word => status.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0);
+
         /// <summary>What Paynet shows about the refunds of one transaction at one moment.</summary>
         internal sealed class RefundState
         {
             public bool Reversed { get; set; }
+            /// <summary>Paynet says the transaction did not succeed (is_succeed false): there is nothing to refund.</summary>
+            public bool Failed { get; set; }
             public decimal? Amount { get; set; }
             public List<CardRefund> Requests { get; } = new List<CardRefund>();
         }
@@ -54,7 +86,7 @@ namespace PayNet.Core.Card
         private async Task<RefundState> RefundStateAsync(string xactId, CancellationToken cancellationToken)
         {
             var detail = await GetDetailAsync(xactId: xactId, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var state = new RefundState { Reversed = detail.IsReversed, Amount = detail.Amount };
+            var state = new RefundState { Reversed = detail.IsReversed, Amount = detail.Amount, Failed = detail.State == CardTransactionState.Failed };
             // Requests are listed by entry date; from the transaction's day to two days past the later of it and now.
             DateTime from = (detail.Time?.Date ?? DateTime.UtcNow.Date).AddDays(-1);
             DateTime latest = detail.Time is DateTimeOffset t && t.UtcDateTime > DateTime.UtcNow ? t.UtcDateTime : DateTime.UtcNow;
@@ -72,7 +104,7 @@ namespace PayNet.Core.Card
         {
             int added = now.Requests.Count - before.Requests.Count;
             if (added == 0 && !(now.Reversed && !before.Reversed))
-                return SettleStep<CardOperationResult>.NotYet($"no new refund request for '{xactId}' yet");
+                return SettleStep<CardOperationResult>.Nothing($"no new refund request for '{xactId}' yet");
             if (added > 1)
                 return SettleStep<CardOperationResult>.Mismatch($"{added} new refund requests for '{xactId}' appeared; another caller may be refunding it too");
             if (added < 0)

@@ -78,5 +78,14 @@ namespace PayNet.Core
     public sealed class PayNetAmbiguousOutcomeException : Exception
     {
         public PayNetAmbiguousOutcomeException(string reason, Exception? inner = null) : base(reason, inner) { }
+
+        /// <param name="answeredStatus">The HTTP status the server answered with, when it answered at all.</param>
+        public PayNetAmbiguousOutcomeException(string reason, int answeredStatus) : base(reason) => AnsweredStatus = answeredStatus;
+
+        /// <summary>
+        /// The HTTP status of a complete answer (500, 503...), or null when no answer came (timeout, dropped connection,
+        /// cancellation) or the answer could not be read. An answer means the server had finished with the request.
+        /// </summary>
+        public int? AnsweredStatus { get; }
     }
 }

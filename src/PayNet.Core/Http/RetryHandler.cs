@@ -61,7 +61,7 @@ namespace PayNet.Core.Http
                     {
                         int status = (int)response.StatusCode;
                         response.Dispose();
-                        throw new PayNetAmbiguousOutcomeException($"the server answered HTTP {status} after the request was sent");
+                        throw new PayNetAmbiguousOutcomeException($"the server answered HTTP {status} after the request was sent", status);
                     }
                     return response;
                 }

@@ -20,7 +20,7 @@ namespace PayNet.Core.Settlement
     }
 
     /// <summary>One lookup's answer: a result when found, else why not.</summary>
-    internal readonly struct SettleStep<T> where T : class
+    internal struct SettleStep<T> where T : class
     {
         private SettleStep(SettleVerdict verdict, T? result, string why, Exception? refusal = null)
         {
@@ -38,6 +38,14 @@ namespace PayNet.Core.Settlement
 
         public static SettleStep<T> Found(T result) => new SettleStep<T>(SettleVerdict.Found, result, string.Empty);
         public static SettleStep<T> NotYet(string why) => new SettleStep<T>(SettleVerdict.NotYet, null, why);
+
+        /// <summary>
+        /// NotYet from a lookup that answered and shows nothing at all under the reference (not a lookup that could not
+        /// answer): after a complete 500/503 answer, a whole schedule of these proves the move was not booked.
+        /// </summary>
+        public static SettleStep<T> Nothing(string why) => new SettleStep<T>(SettleVerdict.NotYet, null, why) { ShowsNothing = true };
+
+        public bool ShowsNothing { get; private set; }
         public static SettleStep<T> Mismatch(string why) => new SettleStep<T>(SettleVerdict.Mismatch, null, why);
         public static SettleStep<T> Refused(Exception refusal) => new SettleStep<T>(SettleVerdict.Refused, null, refusal.Message, refusal);
     }
@@ -102,6 +110,7 @@ namespace PayNet.Core.Settlement
             var journal = options.Journal ?? NullMoneyJournal.Instance;
             var delays = lookup is null ? Array.Empty<TimeSpan>() : options.SettleDelays;
             string last = lookup is null ? "PayNet offers no lookup for this move" : "no lookup ran";
+            int clearRounds = 0; // lookups that answered and showed nothing under the reference
             using (var own = new CancellationTokenSource(options.SettleTimeout))
             {
                 for (int round = 1; round <= delays.Count; round++)
@@ -137,12 +146,42 @@ namespace PayNet.Core.Settlement
                     }
                     last = step.Why;
                     if (step.Verdict == SettleVerdict.Mismatch) break;
+                    if (step.ShowsNothing) clearRounds++;
                 }
+            }
+
+            if (AnsweredWithoutBooking(failure, clearRounds, delays.Count))
+            {
+                string notBooked = Redact(options,
+                    $"PayNet answered HTTP {((PayNetAmbiguousOutcomeException)failure).AnsweredStatus} and, looked up {clearRounds} times over " +
+                    $"{Total(delays).TotalSeconds:0.#} s after that answer, shows nothing under reference '{intent.Reference}': " +
+                    "it was not booked, and sending it again is safe");
+                journal.RecordOutcome(intent, MoneyMoveState.Failed, notBooked, null);
+                Log(options, intent, notBooked + ".");
+                throw new PayNetException(intent.Service, intent.Operation, PayNetErrorCategory.Unavailable, char.ToUpperInvariant(notBooked[0]) + notBooked.Substring(1) + ".",
+                    httpStatus: ((PayNetAmbiguousOutcomeException)failure).AnsweredStatus, reference: intent.Reference, inner: failure);
             }
 
             string detail = Redact(options, $"{why}, and settling by reference could not tell ({last})");
             journal.RecordOutcome(intent, MoneyMoveState.Unknown, detail, null);
             throw new PayNetStateUnknownException(intent.Service, intent.Operation, intent.Reference, detail, failure);
+        }
+
+        /// <summary>
+        /// A 500 or 503 is a complete answer: the server had finished with the request when it sent it, so a booking the
+        /// request made is already in PayNet's records. When every lookup of the full settle schedule (at least two, spread
+        /// over seconds for read lag) answered and showed nothing, the move was not booked. No answer (timeout, dropped
+        /// connection, cancellation), an unreadable answer, a gateway's 502/504 (the server behind it may still be working)
+        /// or a lookup that failed proves nothing: those stay state unknown. docs/design/money-settle.md.
+        /// </summary>
+        internal static bool AnsweredWithoutBooking(Exception failure, int clearRounds, int scheduledRounds) =>
+            failure is PayNetAmbiguousOutcomeException { AnsweredStatus: 500 or 503 } && scheduledRounds >= 2 && clearRounds == scheduledRounds;
+
+        private static TimeSpan Total(System.Collections.Generic.IReadOnlyList<TimeSpan> delays)
+        {
+            var total = TimeSpan.Zero;
+            foreach (var delay in delays) total += delay;
+            return total;
         }
 
         /// <summary>

@@ -31,7 +31,7 @@ namespace PayNet.Core.Wallet
             }
 
             if (traced.Count == 0)
-                return SettleStep<WalletPaymentReceipt>.NotYet($"no transfer with trace number '{quote.TraceNumber}' in the newest {scanned} history lines");
+                return SettleStep<WalletPaymentReceipt>.Nothing($"no transfer with trace number '{quote.TraceNumber}' in the newest {scanned} history lines");
 
             var problems = new List<string>();
             foreach (var line in traced)

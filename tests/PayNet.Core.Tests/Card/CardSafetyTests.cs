@@ -82,11 +82,13 @@ public class CardSafetyTests
     [Theory]
     [InlineData(HttpStatusCode.InternalServerError)]
     [InlineData(HttpStatusCode.ServiceUnavailable)]
-    public async Task A_refund_whose_answer_is_lost_is_state_unknown_and_never_re_sent(HttpStatusCode status)
+    public async Task A_refund_answered_500_or_503_is_never_re_sent_and_is_not_booked_when_no_request_appears(HttpStatusCode status)
     {
         var handler = Refunds(_ => ScriptedHandler.Json("""{"type":"api_error","code":500,"result_code":8}""", status));
         using var client = Client(handler);
-        var error = await Assert.ThrowsAsync<PayNetStateUnknownException>(() => client.RequestRefundAsync(XactId, 50m));
+        var error = await Assert.ThrowsAsync<PayNetException>(() => client.RequestRefundAsync(XactId, 50m));
+        Assert.Equal(PayNetErrorCategory.Unavailable, error.Category);
+        Assert.Contains("not booked", error.Message);
         Assert.Equal(XactId, error.Reference);
         Assert.Single(handler.Requests, r => r.Path == RefundPath);
         Assert.Contains(handler.Requests, r => r.Path == "/v1/transaction/reversal_list");

@@ -208,16 +208,48 @@ public class CardSandboxMutationTests : IClassFixture<CardSandboxFixture>
     }
 
     [Fact]
-    public async Task A_refund_refused_with_500_before_anything_ran_is_state_unknown_and_nothing_is_requested()
+    public async Task A_refund_answered_500_before_anything_ran_is_reported_not_booked_and_nothing_is_requested()
     {
         using var client = _sandbox.Client();
-        var f02 = await F("RCN-0002");
-        var before = await CountRefundsFor(client, f02.XactId!);
+        var f01 = await F("RCN-0001");
+        var before = await CountRefundsFor(client, f01.XactId!);
         await _sandbox.Control.ArmFaultAsync("/card/v1/transaction/reversed_request", "Status500");
 
-        var error = await Assert.ThrowsAsync<PayNetStateUnknownException>(() => client.RequestRefundAsync(f02.XactId!));
-        Assert.Equal(f02.XactId, error.Reference);
-        Assert.Equal(before, await CountRefundsFor(client, f02.XactId!));
+        var error = await Assert.ThrowsAsync<PayNetException>(() => client.RequestRefundAsync(f01.XactId!, 5.00m));
+        Assert.Equal(PayNetErrorCategory.Unavailable, error.Category);
+        Assert.Contains("not booked", error.Message);
+        Assert.Equal(f01.XactId, error.Reference);
+        Assert.Equal(before, await CountRefundsFor(client, f01.XactId!));
+    }
+
+    [Theory]
+    [InlineData("1000007", "1150.00")]   // F07: 1200.00 with an approved 100.00 refund (F08)
+    [InlineData("1000001", "999.99")]    // F01: 1000.00 with a pending 50.00 request (F16)
+    [InlineData("1000003", "1.00")]      // F03: did not succeed
+    public async Task A_refund_Paynet_would_refuse_for_what_it_already_shows_is_refused_before_anything_is_sent(string paynetId, string amount)
+    {
+        // Sent, such a refund risks a refusal whose answer is lost, which the client cannot tell from a booking.
+        using var client = _sandbox.Client();
+        var row = await client.GetDetailAsync(id: paynetId);
+        int before = await CountRefundsFor(client, row.XactId!);
+        await _sandbox.Control.ArmFaultAsync("/card/v1/transaction/reversed_request", "DropAfterCommit");
+        try
+        {
+            var error = await Assert.ThrowsAsync<PayNetException>(() =>
+                client.RequestRefundAsync(row.XactId!, decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture)));
+
+            Assert.Equal(PayNetErrorCategory.InvalidArgument, error.Category);
+            Assert.Contains(paynetId == "1000003" ? "did not succeed" : "left", error.Message);
+            Assert.Contains("Nothing was sent", error.Message);
+            Assert.Equal(row.XactId, error.Reference);
+            Assert.Equal(before, await CountRefundsFor(client, row.XactId!));
+            // The armed fault is still there: no refund request reached the sandbox.
+            Assert.Equal(1, await _sandbox.Control.ArmedFaultCountAsync());
+        }
+        finally
+        {
+            await _sandbox.Control.ClearFaultsAsync();
+        }
     }
 
     [Fact]

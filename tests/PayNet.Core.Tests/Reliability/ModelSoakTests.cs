@@ -70,11 +70,12 @@ public sealed class ModelSoakTests
 
         var moves = outcomes.Where(o => o.Op.MovesMoney).ToList();
         var unknown = moves.Where(o => o.Status == SoakStatus.Unknown).ToList();
-        double settleable = moves.Count == 0 ? 0 : unknown.Count(Settleable) / (double)moves.Count;
-        // The 2% target is a rate: judged on the long run (PAYNET_SOAK_SIZE >= 500). On CI's short run one unlucky
-        // unknown among ~50 moves is already 2%, so there only a loose bound guards against a broken settle path.
+        double rate = moves.Count == 0 ? 0 : unknown.Count / (double)moves.Count;
+        // The 2% target is a rate of all money moves under the whole fault mix: judged on the long run
+        // (PAYNET_SOAK_SIZE >= 500). On CI's short run one unlucky unknown among ~50 moves is already 2%, so there
+        // only a loose bound guards against a broken settle path.
         double bound = Size >= 500 ? 0.02 : 0.10;
-        Assert.True(settleable <= bound, $"{settleable:P1} of money moves stayed unknown although the fault let them commit (at most {bound:P0} for a run of {Size}).");
+        Assert.True(rate <= bound, $"{rate:P1} of money moves stayed unknown (at most {bound:P0} for a run of {Size}).");
     }
 
     /// <summary>An unknown the re-check should have settled: the fault let the move commit and its reference was its own.</summary>
@@ -93,10 +94,12 @@ public sealed class ModelSoakTests
         _output.WriteLine($"Cancelled by the caller mid-call: {all.Count(o => o.Op.CancelAfterMs is not null)}; amount text refused by the parser: {moves.Count(o => o.Status == SoakStatus.Invalid)}");
         _output.WriteLine("Outcomes: " + string.Join(", ", moves.GroupBy(o => o.Status).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}")));
         _output.WriteLine($"Unknown: {unknown} of {moves.Count} money moves ({(moves.Count == 0 ? 0 : unknown / (double)moves.Count):P2}); " +
-                          $"refused before commit (500/503 before anything ran): {unknownBeforeCommit}; duplicate of a reference already taken (refusal lost): {unknownTaken}; " +
+                          $"answered 500/503 before anything ran: {unknownBeforeCommit}; duplicate of a reference already taken (refusal lost): {unknownTaken}; " +
                           $"left unsettled although the move could commit: {unknownSettleable} ({(moves.Count == 0 ? 0 : unknownSettleable / (double)moves.Count):P2})");
         foreach (var group in moves.Where(o => o.Status == SoakStatus.Unknown).GroupBy(o => (o.Op.Move, o.Op.Fault)))
             _output.WriteLine($"  unknown {group.Key.Move} under {group.Key.Fault}: {group.Count()}");
+        foreach (var o in moves.Where(o => o.Status == SoakStatus.Unknown).Take(60))
+            _output.WriteLine($"  why: {o.Op} -> {o.Message}");
     }
 }
 

@@ -16,7 +16,7 @@ public sealed record SoakOp(SoakMove Move, string Reference, string AmountText, 
 {
     public bool MovesMoney => Move is not (SoakMove.HistoryLookup or SoakMove.TopUpLookup);
 
-    /// <summary>Faults that refuse before anything commits: the client cannot tell "not yet" from "never" (no documented idempotency key).</summary>
+    /// <summary>Faults that answer 500/503 before anything commits: settled as "not booked" once every lookup shows nothing.</summary>
     public bool RefusedBeforeCommit => Fault is SoakFault.Status500Before or SoakFault.Status503Before;
 
     public override string ToString() =>

@@ -190,4 +190,67 @@ public sealed class MoneyMovePathTests
 
         Assert.False(sent);
     }
+
+    [Theory]
+    [InlineData(500)]
+    [InlineData(503)]
+    public async Task A_500_or_503_answer_with_nothing_found_by_every_lookup_is_not_booked_and_journalled_failed(int status)
+    {
+        var journal = new RecordingJournal();
+        int lookups = 0;
+        var error = await Assert.ThrowsAsync<PayNetException>(() => Run(Options(journal, lookups: 3),
+            _ => throw new PayNetAmbiguousOutcomeException($"HTTP {status}", status),
+            (_, _) => { lookups++; return Task.FromResult(SettleStep<Receipt>.Nothing("nothing")); }));
+
+        Assert.IsNotType<PayNetStateUnknownException>(error);
+        Assert.Equal(PayNetErrorCategory.Unavailable, error.Category);
+        Assert.Equal(status, error.HttpStatus);
+        Assert.Equal("INV-1", error.Reference);
+        Assert.Contains("not booked", error.Message);
+        Assert.Equal(3, lookups);
+        Assert.Equal(new[] { "intent INV-1", "outcome Failed " }, journal.Lines);
+    }
+
+    public static TheoryData<string, Exception, bool> NotProofOfNothing => new()
+    {
+        { "gateway 502: the server behind it may still be working", new PayNetAmbiguousOutcomeException("HTTP 502", 502), false },
+        { "gateway 504", new PayNetAmbiguousOutcomeException("HTTP 504", 504), false },
+        { "no answer (timeout)", new PayNetAmbiguousOutcomeException("no answer within the timeout"), false },
+        { "500 but one lookup failed", new PayNetAmbiguousOutcomeException("HTTP 500", 500), true },
+    };
+
+    [Theory]
+    [MemberData(nameof(NotProofOfNothing))]
+    public async Task Without_a_complete_500_or_503_answer_and_every_lookup_clear_nothing_found_stays_state_unknown(string name, Exception failure, bool oneLookupFails)
+    {
+        var journal = new RecordingJournal();
+        var error = await Assert.ThrowsAsync<PayNetStateUnknownException>(() => Run(Options(journal, lookups: 3),
+            _ => throw failure,
+            (round, _) => oneLookupFails && round == 2
+                ? throw new PayNetException(PayNetApi.Wallet, "History", PayNetErrorCategory.Unavailable, "history down")
+                : Task.FromResult(SettleStep<Receipt>.Nothing("nothing"))));
+
+        Assert.Equal("INV-1", error.Reference);
+        Assert.Equal("outcome Unknown ", journal.Lines.Last());
+        Assert.False(string.IsNullOrEmpty(name));
+    }
+
+    [Fact]
+    public async Task A_500_answer_with_one_lookup_scheduled_is_not_enough_to_call_it_not_booked()
+    {
+        var journal = new RecordingJournal();
+        await Assert.ThrowsAsync<PayNetStateUnknownException>(() => Run(Options(journal, lookups: 1),
+            _ => throw new PayNetAmbiguousOutcomeException("HTTP 500", 500),
+            (_, _) => Task.FromResult(SettleStep<Receipt>.Nothing("nothing"))));
+    }
+
+    [Fact]
+    public async Task A_500_answer_whose_lookups_could_not_tell_stays_state_unknown()
+    {
+        // e.g. TopUp's find answering "could not get transaction info": not the same as showing nothing.
+        var journal = new RecordingJournal();
+        await Assert.ThrowsAsync<PayNetStateUnknownException>(() => Run(Options(journal, lookups: 3),
+            _ => throw new PayNetAmbiguousOutcomeException("HTTP 500", 500),
+            (_, _) => Task.FromResult(SettleStep<Receipt>.NotYet("find: could not get transaction info"))));
+    }
 }

@@ -93,6 +93,15 @@ public sealed class SandboxControl : IDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Faults armed and not yet consumed by a request.</summary>
+    public async Task<int> ArmedFaultCountAsync()
+    {
+        using var doc = JsonDocument.Parse(await _http.GetStringAsync("/__sandbox/faults"));
+        return doc.RootElement.GetProperty("armed").GetArrayLength();
+    }
+
+    public async Task ClearFaultsAsync() => (await _http.DeleteAsync("/__sandbox/faults")).EnsureSuccessStatusCode();
+
     public async Task ResetAsync()
     {
         using var response = await _http.PostAsync("/__sandbox/reset", new StringContent("{}", Encoding.UTF8, "application/json"));

@@ -59,8 +59,35 @@ public sealed class WalletReconciliationTests
         Assert.Single(kit.Fake.To(ConfirmPath));
     }
 
+    /// <summary>Lost answers that prove nothing about the server having finished: no answer, a gateway's 504, an unreadable 200.</summary>
+    public static TheoryData<string, Func<CapturedRequest, HttpResponseMessage>> AnswersThatProveNothing => new()
+    {
+        { "connection dropped", _ => throw new HttpRequestException("The response ended prematurely.", new IOException("connection reset")) },
+        { "HTTP 504", _ => FakeHandler.Text(504, "<html><body>Gateway Timeout</body></html>") },
+        { "truncated body", _ => FakeHandler.Json(200, WalletSpecExamples.Confirm.Substring(0, 40)) },
+        { "success without an id", _ => FakeHandler.Json(200, """{ "status": true, "payload": {} }""") },
+    };
+
     [Theory]
-    [MemberData(nameof(LostAnswers))]
+    [InlineData(500)]
+    [InlineData(503)]
+    public async Task A_500_or_503_answer_with_nothing_in_the_history_is_reported_not_booked_and_never_resent(int status)
+    {
+        using var kit = Kit(_ => FakeHandler.Json(status, WalletSpecExamples.Failure("INTERNAL_ERROR", "boom")));
+        HistoryContainingConfirm(kit, includeIt: false);
+
+        var error = await Assert.ThrowsAsync<PayNetException>(() =>
+            kit.Client.ExecutePaymentAsync(new WalletPaymentRequest("233200000002", 100m) { Description = "Rent" }));
+
+        Assert.Equal(PayNetErrorCategory.Unavailable, error.Category);
+        Assert.Equal(status, error.HttpStatus);
+        Assert.Equal(TraceOfConfirm(kit), error.Reference);
+        Assert.Contains("not booked", error.Message);
+        Assert.Single(kit.Fake.To(ConfirmPath));
+    }
+
+    [Theory]
+    [MemberData(nameof(AnswersThatProveNothing))]
     public async Task A_lost_answer_with_nothing_in_the_history_is_state_unknown_with_the_trace_as_reference(string name, Func<CapturedRequest, HttpResponseMessage> confirm)
     {
         using var kit = Kit(confirm);
@@ -96,8 +123,11 @@ public sealed class WalletReconciliationTests
         kit.Fake.OnJson("/accounts/default/history", WalletSpecExamples.HistoryPage(0, 50, 1,
             WalletSpecExamples.HistoryLine(89999, "-100.00", "PNPS-EARLIER000000000000", date: now, description: "Rent")));
 
-        await Assert.ThrowsAsync<PayNetStateUnknownException>(() =>
+        var error = await Assert.ThrowsAsync<PayNetException>(() =>
             kit.Client.ExecutePaymentAsync(new WalletPaymentRequest("233200000002", 100m) { Description = "Rent" }));
+        // Not the earlier payment: after the 503 the history has nothing under this trace number, so it was not booked.
+        Assert.Equal(PayNetErrorCategory.Unavailable, error.Category);
+        Assert.Contains("not booked", error.Message);
     }
 
     [Fact]
@@ -124,10 +154,11 @@ public sealed class WalletReconciliationTests
             WalletSpecExamples.HistoryLine(90001, "-100.00", TraceOfConfirm(kit).ToLowerInvariant(), description: "Rent",
                 typeId: 21, currency: "GHS", memberId: 102, username: "233200000002"))));
 
-        var error = await Assert.ThrowsAsync<PayNetStateUnknownException>(() =>
+        var error = await Assert.ThrowsAsync<PayNetException>(() =>
             kit.Client.ExecutePaymentAsync(new WalletPaymentRequest("233200000002", 100m) { Description = "Rent", TraceNumber = "INV-7" }));
 
         Assert.Equal("INV-7", error.Reference);
+        Assert.Contains("not booked", error.Message); // the line under 'inv-7' is another payment: nothing under INV-7
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using PayNet.Core.Wallet;
 
 namespace PayNet.Core.Tests.Wallet;
@@ -34,17 +35,37 @@ public sealed class WalletSandboxFaultTests : IClassFixture<WalletSandboxFixture
     }
 
     [Fact]
-    public async Task A_confirm_that_failed_before_committing_is_state_unknown_and_nothing_moved()
+    public async Task A_confirm_answered_500_before_committing_is_reported_not_booked_and_nothing_moved()
     {
         using var client = SandboxWallet.Client(_sandbox.Server);
         var quote = await client.ValidatePaymentAsync(new WalletPaymentRequest(SandboxWallet.AvatarPrincipal, 50.00m));
         await SandboxWallet.ArmFaultAsync(_sandbox.Control, SandboxWallet.ConfirmMemberPaymentPath, "Status500");
 
+        // A 500 is a complete answer, and every settle lookup after it showed nothing: a known failure, safe to send again.
+        var error = await Assert.ThrowsAsync<PayNetException>(() => client.ExecutePaymentAsync(quote));
+
+        Assert.Equal(PayNetErrorCategory.Unavailable, error.Category);
+        Assert.Equal(500, error.HttpStatus);
+        Assert.Equal(quote.TraceNumber, error.Reference);
+        Assert.Contains("not booked", error.Message);
+        Assert.Empty(await SandboxWallet.LedgerAsync(_sandbox.Control, quote.TraceNumber));
+        Assert.Equal(1000.00m, (await client.GetBalanceAsync()).Balance);
+    }
+
+    [Fact]
+    public async Task A_confirm_with_no_answer_that_books_after_the_settle_lookups_is_state_unknown_never_not_booked()
+    {
+        // No answer proves nothing: the request may still be running. Here it books after the client's settle schedule.
+        using var client = SandboxWallet.Client(_sandbox.Server, configure: o => o.Timeout = TimeSpan.FromMilliseconds(300));
+        var quote = await client.ValidatePaymentAsync(new WalletPaymentRequest(SandboxWallet.AvatarPrincipal, 50.00m));
+        (await _sandbox.Control.PostAsJsonAsync("/__sandbox/faults",
+            new { path = SandboxWallet.ConfirmMemberPaymentPath, kind = "Delay", count = 1, delayMs = 1500 })).EnsureSuccessStatusCode();
+
         var error = await Assert.ThrowsAsync<PayNetStateUnknownException>(() => client.ExecutePaymentAsync(quote));
 
         Assert.Equal(quote.TraceNumber, error.Reference);
-        Assert.Empty(await SandboxWallet.LedgerAsync(_sandbox.Control, quote.TraceNumber));
-        Assert.Equal(1000.00m, (await client.GetBalanceAsync()).Balance);
+        await Task.Delay(2500);
+        Assert.Single(await SandboxWallet.LedgerAsync(_sandbox.Control, quote.TraceNumber));
     }
 
     [Fact]

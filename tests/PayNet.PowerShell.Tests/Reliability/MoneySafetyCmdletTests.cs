@@ -98,11 +98,12 @@ public sealed class MoneySafetyCmdletTests : SandboxCmdletTest
     [Fact]
     public async Task An_unknown_state_keeps_the_receipts_already_written_and_halts_the_rest_of_the_batch()
     {
-        // Row b-2's confirm is answered with HTTP 500 before anything is booked, and nothing carrying its
-        // reference ever appears: the client cannot know, so b-2 is PayNetStateUnknown. Rows after it are
-        // not sent at all. The fault is armed from inside the pipeline, just before b-2 reaches the cmdlet.
+        // An earlier run already paid 5.00 under b-2. Row b-2 (2.00) is answered with HTTP 500: the history shows
+        // b-2 for another amount, so the client cannot tell and b-2 is PayNetStateUnknown. Rows after it are not
+        // sent at all. The fault is armed from inside the pipeline, just before b-2 reaches the cmdlet.
         const string csv = "ToPrincipal,Amount,Reference\n86888,1.00,b-1\n86888,2.00,b-2\n86888,3.00,b-3\n9555,4.00,b-4\n";
         var result = Session.Run(@"
+            $null = Invoke-PayNetPayment -ToPrincipal 86888 -Amount 5.00 -Reference b-2 -Confirm:$false
             $out = $csv | ConvertFrom-Csv | ForEach-Object {
                 if ($_.Reference -eq 'b-2') {
                     $fault = @{ path = '/wallet/api/payments/confirm/member-payment'; kind = 'Status500'; count = 1 } | ConvertTo-Json
@@ -124,7 +125,34 @@ public sealed class MoneySafetyCmdletTests : SandboxCmdletTest
             e => { Assert.Equal("PayNetBatchHalted", e.ErrorId); Assert.Equal("b-3", Cell(Assert.IsType<PSObject>(e.TargetObject), "Reference")); },
             e => { Assert.Equal("PayNetBatchHalted", e.ErrorId); Assert.Equal("b-4", Cell(Assert.IsType<PSObject>(e.TargetObject), "Reference")); });
         var ledger = await WalletTestKit.LedgerAsync(Sandbox.Control);
-        Assert.Equal(new[] { "b-1" }, ledger.Select(l => l.Reference));
+        Assert.Equal(new[] { ("b-2", 5.00m), ("b-1", 1.00m) }, ledger.Select(l => (l.Reference, l.Amount)));
+    }
+
+    [Fact]
+    public async Task A_payment_answered_500_that_nothing_booked_is_its_rows_error_and_the_batch_goes_on()
+    {
+        // HTTP 500 is a complete answer and the history, read on the whole settle schedule, has nothing under c-2:
+        // it was not booked. That is a known failure (PayNetUnavailable naming c-2), not an unknown state, so the
+        // batch is not halted and c-3 is paid.
+        const string csv = "ToPrincipal,Amount,Reference\n86888,1.00,c-1\n86888,2.00,c-2\n86888,3.00,c-3\n";
+        var result = Session.Run(@"
+            $out = $csv | ConvertFrom-Csv | ForEach-Object {
+                if ($_.Reference -eq 'c-2') {
+                    $fault = @{ path = '/wallet/api/payments/confirm/member-payment'; kind = 'Status500'; count = 1 } | ConvertTo-Json
+                    $null = Invoke-RestMethod -Method Post -Uri ""$root/__sandbox/faults"" -ContentType 'application/json' -Body $fault
+                }
+                $_
+            } | Invoke-PayNetPayment -Confirm:$false
+            $out", new { csv, root = Sandbox.Server.RootUri.ToString().TrimEnd('/') });
+
+        Assert.Null(result.Terminating);
+        Assert.Equal(new[] { "c-1", "c-3" }, result.OutputOf<WalletPaymentReceipt>().Select(r => r.TraceNumber));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("PayNetUnavailable", error.ErrorId);
+        Assert.Equal("c-2", Cell(Assert.IsType<PSObject>(error.TargetObject), "Reference"));
+        Assert.Contains("not booked", error.ToString());
+        var ledger = await WalletTestKit.LedgerAsync(Sandbox.Control);
+        Assert.Equal(new[] { ("c-1", 1.00m), ("c-3", 3.00m) }, ledger.Select(l => (l.Reference, l.Amount)).OrderBy(l => l.Reference));
     }
 
     [Fact]
