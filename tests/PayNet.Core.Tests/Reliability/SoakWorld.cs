@@ -160,8 +160,11 @@ public sealed class SoakWorld : IAsyncDisposable
         }
     }
 
+    /// <summary>A receipt of a transfer that ended failed (an add money the gateway refused) reports a failure, not a payment.</summary>
     private static SoakOutcome Paid(SoakOp op, WalletPaymentReceipt receipt, string payee) =>
-        new(op, "Wallet", receipt.TraceNumber, SoakStatus.Succeeded, receipt.Amount, receipt.Currency, payee) { Pending = receipt.Pending };
+        new(op, "Wallet", receipt.TraceNumber,
+            receipt.State is WalletTransferState.Failed or WalletTransferState.Denied or WalletTransferState.Canceled or WalletTransferState.Blocked ? SoakStatus.Failed : SoakStatus.Succeeded,
+            receipt.Amount, receipt.Currency, payee) { Pending = receipt.Pending };
 
     private void Arm(SoakOp op)
     {

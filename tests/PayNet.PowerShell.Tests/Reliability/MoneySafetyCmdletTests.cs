@@ -129,6 +129,27 @@ public sealed class MoneySafetyCmdletTests : SandboxCmdletTest
     }
 
     [Fact]
+    public async Task An_add_money_the_gateway_failed_settled_after_a_dropped_answer_is_a_rejected_error_never_a_receipt()
+    {
+        // Sandbox magic (wallet.md §11.4): add money ending in .13 fails at the gateway. Its answer is dropped, so the
+        // client settles from the history, which shows the transfer FAILED: that must not look like money added.
+        string fault = "$null = Invoke-RestMethod -Method Post -Uri \"$root/__sandbox/faults\" -ContentType 'application/json' -Body (@{ path = '/wallet/api/payments/confirm/system-payment'; kind = 'DropAfterCommit'; count = 1 } | ConvertTo-Json)";
+        var result = Session.Run(fault + @"
+            Add-PayNetMoney -Amount 3.13 -Reference am-13 -Confirm:$false
+            Add-PayNetMoney -Amount 3.00 -Reference am-00 -Confirm:$false", new { root = Sandbox.Server.RootUri.ToString().TrimEnd('/') });
+
+        Assert.Null(result.Terminating);
+        Assert.Equal(new[] { "am-00" }, result.OutputOf<WalletPaymentReceipt>().Select(r => r.TraceNumber));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("PayNetRejected", error.ErrorId);
+        Assert.Equal(System.Management.Automation.ErrorCategory.InvalidResult, error.CategoryInfo.Category);
+        var failed = Assert.IsType<WalletPaymentReceipt>(error.TargetObject is PSObject wrapped ? wrapped.BaseObject : error.TargetObject);
+        Assert.Equal("am-13", failed.TraceNumber);
+        Assert.Contains("no money moved", error.ToString());
+        Assert.DoesNotContain(await WalletTestKit.LedgerAsync(Sandbox.Control), l => l.Reference == "am-13");
+    }
+
+    [Fact]
     public async Task A_payment_answered_500_that_nothing_booked_is_its_rows_error_and_the_batch_goes_on()
     {
         // HTTP 500 is a complete answer and the history, read on the whole settle schedule, has nothing under c-2:

@@ -226,7 +226,7 @@ namespace PayNet.PowerShell.Commands
                 receipt = MoveMoney(reference, ct => client.PayQrAsync(qrString, amount, Description, reference, otp, ct));
             }
             CurrentTarget = receipt;
-            WriteMoneyResult(receipt);
+            WriteReceipt(receipt);
         }
 
         /// <summary>Same shape as the client's own trace numbers: the prefix and 80 random bits.</summary>

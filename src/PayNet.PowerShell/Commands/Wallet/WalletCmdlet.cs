@@ -82,7 +82,26 @@ namespace PayNet.PowerShell.Commands
             }
             var receipt = MoveMoney(quote.TraceNumber, ct => client.ExecutePaymentAsync(quote, confirmOtp, ct));
             CurrentTarget = receipt;
-            WriteMoneyResult(receipt);
+            WriteReceipt(receipt);
+        }
+
+        /// <summary>
+        /// A transfer PayNet booked and then failed, denied, cancelled or blocked (an add money the gateway refused) moved
+        /// no money: it is that item's PayNetRejected error with the receipt as TargetObject, never a receipt in the output
+        /// that a script would take for a payment. Anything else is the result.
+        /// </summary>
+        private protected void WriteReceipt(WalletPaymentReceipt receipt)
+        {
+            if (receipt.State is not (WalletTransferState.Failed or WalletTransferState.Denied or WalletTransferState.Canceled or WalletTransferState.Blocked))
+            {
+                WriteMoneyResult(receipt);
+                return;
+            }
+            string amount = receipt.Amount.ToString("0.00", CultureInfo.InvariantCulture) + (string.IsNullOrEmpty(receipt.Currency) ? string.Empty : " " + receipt.Currency);
+            string message = $"Wallet transfer {receipt.TransferId} (reference '{receipt.TraceNumber}', {amount}) ended {receipt.State}: no money moved.";
+            WriteError(PayNetErrors.Create(ErrorIds.Rejected, ErrorCategory.InvalidResult, receipt, message,
+                new PayNetException(PayNetApi.Wallet, "Payment", PayNetErrorCategory.Rejected, message, reference: receipt.TraceNumber),
+                $"Get-PayNetJournal -Reference '{receipt.TraceNumber}'"));
         }
 
         /// <summary>The OTP of a payment confirm: -Otp, else one PayNet texts to the member's own mobile (Verification) and the console types.</summary>
