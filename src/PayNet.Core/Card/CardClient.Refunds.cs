@@ -30,7 +30,8 @@ namespace PayNet.Core.Card
             var body = new CardRefundBody { XactId = id, Amount = Kurus(RefundOperation, amount, id), SucceedUrl = CallbackUrl(succeedUrl, id) };
             // Read before anything moves: a failure here sends nothing.
             var before = await RefundStateAsync(id, cancellationToken).ConfigureAwait(false);
-            var intent = new MoneyMoveIntent(PayNetApi.Card, KeyFingerprint, "CardRefund", id, amount ?? before.Amount ?? 0m, "TRY") { ProductOrAccount = id };
+            // A full refund asks for what is left: the amount less the requests already pending or approved.
+            var intent = new MoneyMoveIntent(PayNetApi.Card, KeyFingerprint, "CardRefund", id, amount ?? Refundable(before), "TRY") { ProductOrAccount = id };
 
             return await MoneyMovePath.RunAsync(_transport.Options, intent,
                 async token =>
@@ -49,6 +50,22 @@ namespace PayNet.Core.Card
             public bool Reversed { get; set; }
             public decimal? Amount { get; set; }
             public List<CardRefund> Requests { get; } = new List<CardRefund>();
+        }
+
+        /// <summary>What a full refund would ask for: the transaction's amount less requests not rejected.</summary>
+        internal static decimal Refundable(RefundState state)
+        {
+            decimal claimed = state.Requests.Where(r => !IsRejected(r.Status)).Sum(r => r.Amount ?? 0m);
+            return Math.Max(0m, (state.Amount ?? 0m) - claimed);
+        }
+
+        private static bool IsRejected(string? status)
+        {
+            switch ((status ?? string.Empty).Trim().ToLowerInvariant())
+            {
+                case "rejected": case "declined": case "failed": case "cancelled": case "canceled": return true;
+                default: return false;
+            }
         }
 
         private async Task<RefundState> RefundStateAsync(string xactId, CancellationToken cancellationToken)
