@@ -22,6 +22,8 @@ public sealed class ModelSoakTests
 {
     private readonly ITestOutputHelper _output;
 
+    private int _bookingsJudged, _journalEntriesJudged;
+
     public ModelSoakTests(ITestOutputHelper output) => _output = output;
 
     private static int Size => int.TryParse(Environment.GetEnvironmentVariable("PAYNET_SOAK_SIZE"), out var n) && n > 0 ? n : 60;
@@ -53,6 +55,7 @@ public sealed class ModelSoakTests
             foreach (var world in worlds) await world.DisposeAsync();
             _output.WriteLine($"Soak of {sequences} sequences ({(Seed is ulong s ? $"seed {s}" : "CsCheck random")}, {Threads} threads) took {started.Elapsed.TotalSeconds:0.0} s");
             Report(outcomes.ToList());
+            _output.WriteLine($"I4: {_bookingsJudged} sandbox bookings and {_journalEntriesJudged} journal entries judged");
         }
 
         var moves = outcomes.Where(o => o.Op.MovesMoney).ToList();
@@ -65,7 +68,7 @@ public sealed class ModelSoakTests
     }
 
     /// <summary>Runs one sequence on a world of its own (reset, with a fresh journal) and judges it by I1-I4.</summary>
-    private static async Task RunSequenceAsync(SoakOp[] ops, ConcurrentBag<SoakWorld> worlds, ConcurrentQueue<SoakOutcome> outcomes)
+    private async Task RunSequenceAsync(SoakOp[] ops, ConcurrentBag<SoakWorld> worlds, ConcurrentQueue<SoakOutcome> outcomes)
     {
         var world = worlds.TryTake(out var w) ? w : await SoakWorld.StartAsync();
         try
@@ -87,6 +90,8 @@ public sealed class ModelSoakTests
             var violations = SoakInvariants.Check(results, bookings);
             var (journal, journalWarnings) = world.JournalEntries();
             violations.AddRange(SoakJournalInvariant.Check(bookings, journal, journalWarnings));
+            Interlocked.Add(ref _bookingsJudged, bookings.Count);
+            Interlocked.Add(ref _journalEntriesJudged, journal.Count);
             foreach (var r in results) outcomes.Enqueue(r);
             if (violations.Count > 0) throw new Exception("Invariant violated:\n" + string.Join("\n", violations));
         }
