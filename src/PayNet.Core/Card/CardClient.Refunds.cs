@@ -52,6 +52,20 @@ namespace PayNet.Core.Card
             public List<CardRefund> Requests { get; } = new List<CardRefund>();
         }
 
+        /// <summary>The requests listed now that the earlier listing does not hold (each earlier one accounts for one of the same amount and entry date).</summary>
+        internal static List<CardRefund> NewRequests(RefundState before, RefundState now)
+        {
+            var earlier = before.Requests.ToList();
+            var added = new List<CardRefund>();
+            foreach (var request in now.Requests)
+            {
+                int match = earlier.FindIndex(e => e.Amount == request.Amount && e.EntryDate == request.EntryDate);
+                if (match >= 0) earlier.RemoveAt(match);
+                else added.Add(request);
+            }
+            return added;
+        }
+
         /// <summary>What a full refund would ask for: the transaction's amount less requests not rejected.</summary>
         internal static decimal Refundable(RefundState state)
         {
@@ -95,7 +109,16 @@ namespace PayNet.Core.Card
             if (added < 0)
                 return SettleStep<CardOperationResult>.Mismatch($"the refund requests of '{xactId}' changed unexpectedly");
 
-            var fresh = added == 1 ? now.Requests.OrderByDescending(r => r.EntryDate ?? DateTimeOffset.MinValue).First() : null;
+            // The new request is the one the earlier listing does not account for; the latest entry date is not it when
+            // several requests share one (Paynet dates them coarsely), which took an earlier refund's amount for this one's.
+            CardRefund? fresh = null;
+            if (added == 1)
+            {
+                var unaccounted = NewRequests(before, now);
+                if (unaccounted.Count != 1)
+                    return SettleStep<CardOperationResult>.Mismatch($"the refund requests of '{xactId}' changed unexpectedly");
+                fresh = unaccounted[0];
+            }
             if (fresh?.Amount is decimal booked && amount is decimal asked && booked != asked)
                 return SettleStep<CardOperationResult>.Mismatch(
                     $"a new refund request for '{xactId}' is for {booked.ToString("0.00", CultureInfo.InvariantCulture)} TRY, not {asked.ToString("0.00", CultureInfo.InvariantCulture)}");

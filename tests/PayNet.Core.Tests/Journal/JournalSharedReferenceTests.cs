@@ -3,6 +3,7 @@ using PayNet.Core.Card;
 using PayNet.Core.Journal;
 using PayNet.Core.Security;
 using PayNet.Core.Tests.Support;
+using PayNet.Sandbox.Control;
 using static PayNet.Core.Tests.Journal.JournalTestKit;
 
 namespace PayNet.Core.Tests.Journal;
@@ -135,6 +136,28 @@ public class JournalSharedReferenceTests : IClassFixture<JournalSandboxFixture>
         Assert.Equal(requests, entries.Select(e => e.Amount).OrderBy(a => a).ToList());
         Assert.All(entries, e => Assert.Equal("TRY", e.Currency));
         Assert.All(entries, e => Assert.Equal(MoneyMoveState.Pending, e.State)); // a refund request is reviewed later
+    }
+
+    [Fact]
+    public async Task A_lost_answer_to_a_second_refund_of_one_transaction_settles_from_its_own_request_not_an_earlier_one_of_the_same_date()
+    {
+        await _sandbox.Control.ResetAsync();
+        using var dir = new TempJournalDirectory();
+        var journal = dir.Store();
+        var options = TestOptions.Fast(_sandbox.Server.CardUri);
+        options.Journal = journal;
+        using var client = new CardClient(new SecretString(_sandbox.Server.Options.Card.SecretKey), options);
+        var sale = (await client.CheckAsync(referenceNo: "RCN-0007")).Single(r => r.TransactionType == CardTransactionType.Sale && r.State != CardTransactionState.Failed);
+        await client.RequestRefundAsync(sale.XactId!, 10.00m);
+
+        // The second request is booked and its answer dropped; both requests carry the sandbox's (frozen) entry date.
+        _sandbox.Server.Service<FaultInjector>().Arm(new FaultRule { Path = "/card/v1/transaction/reversed_request", Kind = FaultKind.DropAfterCommit, Count = 1 });
+        var second = await client.RequestRefundAsync(sale.XactId!, 7.00m);
+
+        Assert.True(second.Reconciled);
+        Assert.Equal(7.00m, second.Amount);
+        var entry = Assert.Single(journal.ReadAll(query: new JournalQuery { Reference = sale.XactId }), e => e.Amount == 7.00m);
+        Assert.Equal(MoneyMoveState.Pending, entry.State);
     }
 
     private async Task<List<(int Id, string Xact, decimal Amount)>> RequestsAsync()
