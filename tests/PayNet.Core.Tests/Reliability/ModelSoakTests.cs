@@ -93,7 +93,10 @@ public sealed class ModelSoakTests
             Interlocked.Add(ref _bookingsJudged, bookings.Count);
             Interlocked.Add(ref _journalEntriesJudged, journal.Count);
             foreach (var r in results) outcomes.Enqueue(r);
-            if (violations.Count > 0) throw new Exception("Invariant violated:\n" + string.Join("\n", violations));
+            // The journal is the client's own account of each move (with the reason of every settle): it explains a violation.
+            if (violations.Count > 0)
+                throw new Exception("Invariant violated:\n" + string.Join("\n", violations) + "\nThe journal of the sequence:\n  " +
+                                    string.Join("\n  ", journal.Select(e => $"{e} [transaction {e.TransactionId}]")));
         }
         finally
         {

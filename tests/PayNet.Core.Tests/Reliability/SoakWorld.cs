@@ -194,8 +194,14 @@ public sealed class SoakWorld : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A receipt is a success unless it says the transfer failed: a lost answer settled from the history returns the
+    /// transfer as it stands, and an add money the gateway failed meanwhile comes back Failed (the journal says Failed too).
+    /// </summary>
     private static SoakOutcome Paid(SoakOp op, WalletPaymentReceipt receipt, string payee) =>
-        new(op, "Wallet", receipt.TraceNumber, SoakStatus.Succeeded, receipt.Amount, receipt.Currency, payee) { Pending = receipt.Pending };
+        receipt.State is WalletTransferState.Failed or WalletTransferState.Denied or WalletTransferState.Canceled or WalletTransferState.Blocked
+            ? new(op, "Wallet", receipt.TraceNumber, SoakStatus.Failed, receipt.Amount, receipt.Currency, payee, $"the receipt says {receipt.StateName}")
+            : new(op, "Wallet", receipt.TraceNumber, SoakStatus.Succeeded, receipt.Amount, receipt.Currency, payee) { Pending = receipt.Pending };
 
     private void Arm(SoakOp op)
     {
