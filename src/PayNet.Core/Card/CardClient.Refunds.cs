@@ -31,7 +31,8 @@ namespace PayNet.Core.Card
             // Read before anything moves: a failure here sends nothing.
             var before = await RefundStateAsync(id, cancellationToken).ConfigureAwait(false);
             RefuseWhatPaynetWouldRefuse(id, amount, before);
-            var intent = new MoneyMoveIntent(PayNetApi.Card, KeyFingerprint, "CardRefund", id, amount ?? before.Amount ?? 0m, "TRY") { ProductOrAccount = id };
+            // A full refund asks for what is left: the amount less the requests already pending or approved.
+            var intent = new MoneyMoveIntent(PayNetApi.Card, KeyFingerprint, "CardRefund", id, amount ?? Refundable(before), "TRY") { ProductOrAccount = id };
 
             return await MoneyMovePath.RunAsync(_transport.Options, intent,
                 async token =>
@@ -83,6 +84,27 @@ namespace PayNet.Core.Card
             public List<CardRefund> Requests { get; } = new List<CardRefund>();
         }
 
+        /// <summary>The requests listed now that the earlier listing does not hold (each earlier one accounts for one of the same amount and entry date).</summary>
+        internal static List<CardRefund> NewRequests(RefundState before, RefundState now)
+        {
+            var earlier = before.Requests.ToList();
+            var added = new List<CardRefund>();
+            foreach (var request in now.Requests)
+            {
+                int match = earlier.FindIndex(e => e.Amount == request.Amount && e.EntryDate == request.EntryDate);
+                if (match >= 0) earlier.RemoveAt(match);
+                else added.Add(request);
+            }
+            return added;
+        }
+
+        /// <summary>What a full refund would ask for: the transaction's amount less requests not rejected.</summary>
+        internal static decimal Refundable(RefundState state)
+        {
+            decimal claimed = state.Requests.Where(r => !ReadsAsRefused(r.Status)).Sum(r => r.Amount ?? 0m);
+            return Math.Max(0m, (state.Amount ?? 0m) - claimed);
+        }
+
         private async Task<RefundState> RefundStateAsync(string xactId, CancellationToken cancellationToken)
         {
             var detail = await GetDetailAsync(xactId: xactId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -110,7 +132,16 @@ namespace PayNet.Core.Card
             if (added < 0)
                 return SettleStep<CardOperationResult>.Mismatch($"the refund requests of '{xactId}' changed unexpectedly");
 
-            var fresh = added == 1 ? now.Requests.OrderByDescending(r => r.EntryDate ?? DateTimeOffset.MinValue).First() : null;
+            // The new request is the one the earlier listing does not account for; the latest entry date is not it when
+            // several requests share one (Paynet dates them coarsely), which took an earlier refund's amount for this one's.
+            CardRefund? fresh = null;
+            if (added == 1)
+            {
+                var unaccounted = NewRequests(before, now);
+                if (unaccounted.Count != 1)
+                    return SettleStep<CardOperationResult>.Mismatch($"the refund requests of '{xactId}' changed unexpectedly");
+                fresh = unaccounted[0];
+            }
             if (fresh?.Amount is decimal booked && amount is decimal asked && booked != asked)
                 return SettleStep<CardOperationResult>.Mismatch(
                     $"a new refund request for '{xactId}' is for {booked.ToString("0.00", CultureInfo.InvariantCulture)} TRY, not {asked.ToString("0.00", CultureInfo.InvariantCulture)}");

@@ -42,6 +42,8 @@ namespace PayNet.Core.Journal
         public void RecordIntent(MoneyMoveIntent intent)
         {
             if (intent is null) throw new ArgumentNullException(nameof(intent));
+            // Ties this intent's outcome lines to its own entry, also when other moves share its reference.
+            if (string.IsNullOrEmpty(intent.MoveId)) intent.MoveId = NewMoveId();
             var now = _clock();
             string file = Path.Combine(Directory, JournalFileNames.ForMonth(now));
             Append(file, JournalLine.Intent(intent, now, CurrentProcessId));
@@ -70,7 +72,7 @@ namespace PayNet.Core.Journal
             var line = JournalLine.Outcome(entry.ToIntent(), state, reason, transactionId, now, CurrentProcessId);
             using (Lock())
             {
-                var current = File.Exists(file) ? JournalReader.FoldOne(file, (entry.Service, entry.Connection, entry.Reference)) : null;
+                var current = File.Exists(file) ? JournalReader.FoldOne(file, entry) : null;
                 if (current is not null && !current.IsOpen) return current;
                 AppendLocked(file, line);
                 var updated = (current ?? entry).Clone();
@@ -208,6 +210,8 @@ namespace PayNet.Core.Journal
             if (File.Exists(path)) File.Replace(side, path, null);
             else File.Move(side, path);
         }
+
+        private static string NewMoveId() => Guid.NewGuid().ToString("N");
 
         private static int GetProcessId()
         {

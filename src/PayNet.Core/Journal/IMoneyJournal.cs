@@ -42,6 +42,12 @@ namespace PayNet.Core.Journal
         public string? Payee { get; set; }
         /// <summary>TopUp product and account, or the Card transaction the refund is for.</summary>
         public string? ProductOrAccount { get; set; }
+
+        /// <summary>
+        /// Identifies this move in the journal, also among moves that share its reference (every refund request of
+        /// one Card transaction is a move of its own). Set by the journal when the intent is written, unless given.
+        /// </summary>
+        public string? MoveId { get; set; }
     }
 
     /// <summary>

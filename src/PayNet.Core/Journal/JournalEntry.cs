@@ -24,6 +24,9 @@ namespace PayNet.Core.Journal
 
         string? IPayNetRecord.Reference => Reference;
 
+        /// <summary>The journal's id of this move: several entries may share a reference (refunds of one Card transaction).</summary>
+        public string? MoveId { get; internal set; }
+
         public decimal Amount { get; internal set; }
 
         decimal? IPayNetRecord.Amount => Amount;
@@ -71,6 +74,7 @@ namespace PayNet.Core.Journal
         {
             Payee = Payee,
             ProductOrAccount = ProductOrAccount,
+            MoveId = MoveId,
         };
 
         internal JournalEntry Clone() => (JournalEntry)MemberwiseClone();

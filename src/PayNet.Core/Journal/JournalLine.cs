@@ -25,6 +25,8 @@ namespace PayNet.Core.Journal
         public string Connection { get; set; } = string.Empty;
         public string Operation { get; set; } = string.Empty;
         public string Reference { get; set; } = string.Empty;
+        /// <summary>The intent's own id, on its intent and outcome lines; absent on lines written before it existed.</summary>
+        public string? MoveId { get; set; }
         public decimal? Amount { get; set; }
         public string? Currency { get; set; }
         public string? Payee { get; set; }
@@ -42,6 +44,7 @@ namespace PayNet.Core.Journal
             Connection = intent.ConnectionIdentity,
             Operation = intent.Operation,
             Reference = intent.Reference,
+            MoveId = intent.MoveId,
             Amount = intent.Amount,
             Currency = intent.Currency,
             Payee = intent.Payee,
@@ -57,6 +60,7 @@ namespace PayNet.Core.Journal
             Connection = intent.ConnectionIdentity,
             Operation = intent.Operation,
             Reference = intent.Reference,
+            MoveId = intent.MoveId,
             State = state,
             // PowerShell passes $null strings as empty ones: both mean "none".
             Reason = string.IsNullOrEmpty(reason) ? null : reason,
@@ -79,6 +83,7 @@ namespace PayNet.Core.Journal
                     writer.WriteString("connection", Connection);
                     writer.WriteString("operation", Operation);
                     writer.WriteString("reference", Reference);
+                    if (MoveId is not null) writer.WriteString("move", MoveId);
                     if (Amount.HasValue) writer.WriteNumber("amount", Amount.Value);
                     if (Currency is not null) writer.WriteString("currency", Currency);
                     if (Payee is not null) writer.WriteString("payee", Payee);
@@ -121,6 +126,7 @@ namespace PayNet.Core.Journal
                     Connection = Text(root, "connection") ?? string.Empty,
                     Operation = Text(root, "operation") ?? string.Empty,
                     Reference = Text(root, "reference") ?? string.Empty,
+                    MoveId = string.IsNullOrEmpty(Text(root, "move")) ? null : Text(root, "move"),
                     Currency = Text(root, "currency"),
                     Payee = Text(root, "payee"),
                     ProductOrAccount = Text(root, "productOrAccount"),

@@ -5,47 +5,6 @@ using System.Linq;
 
 namespace PayNet.Core.Journal
 {
-    /// <summary>How intent and outcome lines fold into one entry.</summary>
-    internal static class JournalFold
-    {
-        public static (PayNetApi, string, string) KeyOf(JournalLine line) => (line.Service, line.Connection, line.Reference);
-
-        public static JournalEntry Start(JournalLine intent, string file) => new JournalEntry
-        {
-            Service = intent.Service,
-            Connection = intent.Connection,
-            Operation = intent.Operation,
-            Reference = intent.Reference,
-            Amount = intent.Amount ?? 0m,
-            Currency = intent.Currency ?? string.Empty,
-            Payee = intent.Payee,
-            ProductOrAccount = intent.ProductOrAccount,
-            Time = intent.Time,
-            ProcessId = intent.ProcessId,
-            State = MoneyMoveState.Sent,
-            LastUpdate = intent.Time,
-            JournalFile = file,
-        };
-
-        public static void Apply(JournalEntry entry, JournalLine line)
-        {
-            if (line.Kind == JournalLine.IntentKind)
-            {
-                // The same move sent again under its own reference (a TopUp confirm repeated while New): in flight again.
-                entry.State = MoneyMoveState.Sent;
-                entry.Reason = null;
-                entry.ProcessId = line.ProcessId;
-            }
-            else
-            {
-                entry.State = line.State ?? entry.State;
-                entry.Reason = line.Reason;
-                if (!string.IsNullOrEmpty(line.TransactionId)) entry.TransactionId = line.TransactionId;
-            }
-            if (line.Time > entry.LastUpdate) entry.LastUpdate = line.Time;
-        }
-    }
-
     /// <summary>
     /// Streams the journal newest month first. Memory holds one month's entries at a time (plus the rare
     /// outcome whose intent sits in an older file), never the whole history. Each file is read only up to
@@ -62,11 +21,10 @@ namespace PayNet.Core.Journal
         {
             var files = Snapshot(query.Since);
             // Outcome lines met before their intent (an outcome appended to a newer month), waiting for older files.
-            var orphans = new Dictionary<(PayNetApi, string, string), List<JournalLine>>();
+            var orphans = new Dictionary<(PayNetApi, string, string, string), List<JournalLine>>();
             foreach (var (path, length) in files)
             {
-                var entries = new Dictionary<(PayNetApi, string, string), JournalEntry>();
-                var order = new List<JournalEntry>();
+                var folder = new JournalFolder(path);
                 var fileOrphans = new List<JournalLine>();
                 foreach (var (text, lineNumber, isLast) in Lines(path, length))
                 {
@@ -78,52 +36,50 @@ namespace PayNet.Core.Journal
                             : $"Skipped line {lineNumber} of '{path}': {problem}.");
                         continue;
                     }
-                    var key = JournalFold.KeyOf(line);
-                    if (entries.TryGetValue(key, out var entry)) JournalFold.Apply(entry, line);
-                    else if (line.Kind == JournalLine.IntentKind)
-                    {
-                        entry = JournalFold.Start(line, path);
-                        entries.Add(key, entry);
-                        order.Add(entry);
-                    }
-                    else fileOrphans.Add(line);
+                    if (!folder.Add(line)) fileOrphans.Add(line);
                 }
 
                 // Outcomes from newer files are later than anything in this one.
-                foreach (var pair in entries)
+                foreach (var waiting in orphans.ToList())
                 {
-                    if (!orphans.TryGetValue(pair.Key, out var later)) continue;
-                    foreach (var line in later) JournalFold.Apply(pair.Value, line);
-                    orphans.Remove(pair.Key);
+                    var entry = folder.Find(waiting.Value[0]);
+                    if (entry is null) continue;
+                    foreach (var line in waiting.Value) JournalFold.Apply(entry, line);
+                    orphans.Remove(waiting.Key);
                 }
-                foreach (var group in fileOrphans.GroupBy(JournalFold.KeyOf))
+                foreach (var group in fileOrphans.GroupBy(OrphanKey))
                 {
                     if (!orphans.TryGetValue(group.Key, out var list)) orphans[group.Key] = list = new List<JournalLine>();
                     list.InsertRange(0, group); // an older file: earlier than the lines already waiting
                 }
 
-                for (int i = order.Count - 1; i >= 0; i--)
-                    if (query.Matches(order[i])) yield return order[i];
+                for (int i = folder.Entries.Count - 1; i >= 0; i--)
+                    if (query.Matches(folder.Entries[i])) yield return folder.Entries[i];
             }
             if (query.Since is null)
                 foreach (var key in orphans.Keys)
                     warning?.Invoke($"An outcome for {key.Item1} reference '{key.Item3}' ({key.Item2}) has no intent in the journal; its month file may have been removed.");
         }
 
-        /// <summary>One entry folded from one file (null when its intent is not there), read to the file's current end.</summary>
-        internal static JournalEntry? FoldOne(string path, (PayNetApi, string, string) key)
+        private static (PayNetApi, string, string, string) OrphanKey(JournalLine line) => (line.Service, line.Connection, line.Reference, line.MoveId ?? string.Empty);
+
+        /// <summary>
+        /// One entry as folded from one file, read to the file's current end: the move <paramref name="wanted"/> is
+        /// (by move id; an entry written before move ids by its key). Null when its intent is not in that file.
+        /// </summary>
+        internal static JournalEntry? FoldOne(string path, JournalEntry wanted)
         {
-            JournalEntry? entry = null;
+            var folder = new JournalFolder(path);
+            var key = (wanted.Service, wanted.Connection, wanted.Reference);
             foreach (var (text, _, _) in Lines(path, new FileInfo(path).Length))
             {
                 // Cheap pre-filter: only lines that mention the reference are parsed.
-                if (text.IndexOf(key.Item3, StringComparison.Ordinal) < 0) continue;
+                if (text.IndexOf(wanted.Reference, StringComparison.Ordinal) < 0) continue;
                 var line = JournalLine.TryParse(text, out _);
                 if (line is null || JournalFold.KeyOf(line) != key) continue;
-                if (entry is not null) JournalFold.Apply(entry, line);
-                else if (line.Kind == JournalLine.IntentKind) entry = JournalFold.Start(line, path);
+                folder.Add(line);
             }
-            return entry;
+            return folder.Find(wanted);
         }
 
         /// <summary>The month files to read with their current lengths, taken under the lock so every length ends on a whole line.</summary>

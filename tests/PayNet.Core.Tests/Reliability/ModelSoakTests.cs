@@ -11,14 +11,18 @@ namespace PayNet.Core.Tests.Reliability;
 /// case or are reused across types, and amounts as CSV text read by the strict parser. After each sequence the
 /// sandbox's own record is the judge:
 ///   I1 no reference booked twice; I2 every reported success has a booking with the same reference, amount,
-///   currency and payee; I3 every booking was reported as a success or as a state unknown naming it.
+///   currency and payee; I3 every booking was reported as a success or as a state unknown naming it;
+///   I4 (issue 15) every booking has a journal entry with its reference, amount and currency, no entry is left Sent,
+///   and every Succeeded entry has a booking (the clients write to a journal of their own per sequence).
 /// A failing sequence is shrunk by CsCheck to its smallest form. Size: PAYNET_SOAK_SIZE operations (default 60, CI);
-/// PAYNET_SOAK_SIZE=2000 is the long run. Run alone: dotnet test --filter Category=Soak
+/// PAYNET_SOAK_SIZE=2000 is the long run; PAYNET_SOAK_SEED=n replays a fixed run. Run alone: dotnet test --filter Category=Soak
 /// </summary>
 [Trait("Category", "Soak")]
 public sealed class ModelSoakTests
 {
     private readonly ITestOutputHelper _output;
+
+    private int _bookingsJudged, _journalEntriesJudged;
 
     public ModelSoakTests(ITestOutputHelper output) => _output = output;
 
@@ -26,46 +30,32 @@ public sealed class ModelSoakTests
 
     private static int Threads => int.TryParse(Environment.GetEnvironmentVariable("PAYNET_SOAK_THREADS"), out var n) && n > 0 ? n : 2;
 
+    /// <summary>
+    /// PAYNET_SOAK_SEED=n runs a fixed list of sequences drawn from that seed, each on the world of its thread, without
+    /// shrinking: the same run again (faults still race the clock, as on a real network). Unset, CsCheck draws and shrinks.
+    /// </summary>
+    private static ulong? Seed => ulong.TryParse(Environment.GetEnvironmentVariable("PAYNET_SOAK_SEED"), out var n) ? n : null;
+
     [Fact]
-    public async Task Every_money_move_under_faults_and_cancellation_keeps_I1_I2_I3()
+    public async Task Every_money_move_under_faults_and_cancellation_keeps_I1_I2_I3_I4()
     {
         var worlds = new ConcurrentBag<SoakWorld>();
         var outcomes = new ConcurrentQueue<SoakOutcome>();
         int sequences = Math.Max(2, (int)Math.Ceiling(Size / 8.0));
+        var started = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            await SoakGen.Sequence.SampleAsync(async ops =>
-            {
-                var world = worlds.TryTake(out var w) ? w : await SoakWorld.StartAsync();
-                try
-                {
-                    await world.ResetAsync();
-                    var results = new List<SoakOutcome>();
-                    foreach (var op in ops)
-                    {
-                        var outcome = await world.RunAsync(op);
-                        // The same reference already taken in this sequence: the server refuses the duplicate, and when
-                        // that refusal is lost the client cannot tell it from the earlier booking (deliberate collisions).
-                        bool taken = outcome.Api != "Card" && results.Any(r => r.Api == outcome.Api && r.Op.Reference == op.Reference &&
-                                                                             r.Status is SoakStatus.Succeeded or SoakStatus.Unknown);
-                        results.Add(outcome with { ReferenceTaken = taken });
-                    }
-                    // Late bookings (a delay fault books after the client gave up) land before the sandbox is judged.
-                    await Task.Delay(1000);
-                    var violations = SoakInvariants.Check(results, await world.BookingsAsync());
-                    foreach (var r in results) outcomes.Enqueue(r);
-                    if (violations.Count > 0) throw new Exception("Invariant violated:\n" + string.Join("\n", violations));
-                }
-                finally
-                {
-                    worlds.Add(world);
-                }
-            }, iter: sequences, threads: Threads, print: ops => string.Join("\n", ops.Select(o => o.ToString())), writeLine: _output.WriteLine);
+            if (Seed is ulong seed) await RunSeededAsync(seed, sequences, worlds, outcomes);
+            else
+                await SoakGen.Sequence.SampleAsync(ops => RunSequenceAsync(ops, worlds, outcomes),
+                    iter: sequences, threads: Threads, print: Print, writeLine: _output.WriteLine);
         }
         finally
         {
             foreach (var world in worlds) await world.DisposeAsync();
+            _output.WriteLine($"Soak of {sequences} sequences ({(Seed is ulong s ? $"seed {s}" : "CsCheck random")}, {Threads} threads) took {started.Elapsed.TotalSeconds:0.0} s");
             Report(outcomes.ToList());
+            _output.WriteLine($"I4: {_bookingsJudged} sandbox bookings and {_journalEntriesJudged} journal entries judged");
         }
 
         var moves = outcomes.Where(o => o.Op.MovesMoney).ToList();
@@ -77,6 +67,64 @@ public sealed class ModelSoakTests
         double bound = Size >= 500 ? 0.02 : 0.10;
         Assert.True(rate <= bound, $"{rate:P1} of money moves stayed unknown (at most {bound:P0} for a run of {Size}).");
     }
+
+    /// <summary>Runs one sequence on a world of its own (reset, with a fresh journal) and judges it by I1-I4.</summary>
+    private async Task RunSequenceAsync(SoakOp[] ops, ConcurrentBag<SoakWorld> worlds, ConcurrentQueue<SoakOutcome> outcomes)
+    {
+        var world = worlds.TryTake(out var w) ? w : await SoakWorld.StartAsync();
+        try
+        {
+            await world.ResetAsync();
+            var results = new List<SoakOutcome>();
+            foreach (var op in ops)
+            {
+                var outcome = await world.RunAsync(op);
+                // The same reference already taken in this sequence: the server refuses the duplicate, and when
+                // that refusal is lost the client cannot tell it from the earlier booking (deliberate collisions).
+                bool taken = outcome.Api != "Card" && results.Any(r => r.Api == outcome.Api && r.Op.Reference == op.Reference &&
+                                                                     r.Status is SoakStatus.Succeeded or SoakStatus.Unknown);
+                results.Add(outcome with { ReferenceTaken = taken });
+            }
+            // Late bookings (a delay fault books after the client gave up) land before the sandbox is judged.
+            await Task.Delay(1000);
+            var bookings = await world.BookingsAsync();
+            var violations = SoakInvariants.Check(results, bookings);
+            var (journal, journalWarnings) = world.JournalEntries();
+            violations.AddRange(SoakJournalInvariant.Check(bookings, journal, journalWarnings));
+            Interlocked.Add(ref _bookingsJudged, bookings.Count);
+            Interlocked.Add(ref _journalEntriesJudged, journal.Count);
+            foreach (var r in results) outcomes.Enqueue(r);
+            // The journal is the client's own account of each move (with the reason of every settle): it explains a violation.
+            if (violations.Count > 0)
+                throw new Exception("Invariant violated:\n" + string.Join("\n", violations) + "\nThe journal of the sequence:\n  " +
+                                    string.Join("\n  ", journal.Select(e => $"{e} [transaction {e.TransactionId}]")));
+        }
+        finally
+        {
+            worlds.Add(world);
+        }
+    }
+
+    /// <summary>The sequences the seed gives, in order, spread over the threads; the first failing one is reported with its ops.</summary>
+    private async Task RunSeededAsync(ulong seed, int sequences, ConcurrentBag<SoakWorld> worlds, ConcurrentQueue<SoakOutcome> outcomes)
+    {
+        var pcg = new PCG(1, seed);
+        var all = Enumerable.Range(0, sequences).Select(_ => SoakGen.Sequence.Generate(pcg, null!, out Size _)).ToArray();
+        int next = -1;
+        var failures = new ConcurrentQueue<string>();
+        await Task.WhenAll(Enumerable.Range(0, Threads).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < all.Length && failures.IsEmpty)
+            {
+                try { await RunSequenceAsync(all[i], worlds, outcomes); }
+                catch (Exception e) { failures.Enqueue($"Sequence {i} of seed {seed}:\n{Print(all[i])}\n{e.Message}"); }
+            }
+        })));
+        if (!failures.IsEmpty) throw new Exception(string.Join("\n\n", failures));
+    }
+
+    private static string Print(SoakOp[] ops) => string.Join("\n", ops.Select(o => o.ToString()));
 
     /// <summary>An unknown the re-check should have settled: the fault let the move commit and its reference was its own.</summary>
     private static bool Settleable(SoakOutcome o) => !o.Op.RefusedBeforeCommit && !o.ReferenceTaken;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PayNet.Core.Card;
 using PayNet.Core.Http;
+using PayNet.Core.Journal;
 using PayNet.Core.Money;
 using PayNet.Core.Security;
 using PayNet.Core.TopUp;
@@ -46,10 +47,21 @@ public sealed class SoakWorld : IAsyncDisposable
     private string[] _refundable = Array.Empty<string>();
     private HashSet<int> _seededRequests = new();
     private string? _staticQr;
+    private readonly string _journalRoot = Path.Combine(Path.GetTempPath(), "paynet-soak-journal-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly List<PayNetClientOptions> _clientOptions = new();
+    private int _sequence;
+
+    /// <summary>
+    /// The journal of the current sequence: every client of the world writes to it, as a connection's clients do.
+    /// A fresh directory per sequence, because the sandbox forgets its bookings at each reset and PayNet never does:
+    /// a reference reused after a reset is a new move to the sandbox but would read as the same one in a shared journal.
+    /// </summary>
+    public FileMoneyJournal Journal { get; private set; } = null!;
 
     public static async Task<SoakWorld> StartAsync()
     {
         var world = new SoakWorld();
+        world.UseNewJournal();
         world._sandbox = await SandboxServer.StartAsync(o =>
         {
             o.Wallet.RateLimitPerDay = 10_000_000;
@@ -60,13 +72,13 @@ public sealed class SoakWorld : IAsyncDisposable
         var o = world._sandbox.Options;
         var settings = new WalletSettings();
         settings.DailyCallBudget = 10_000_000;
-        world._payer = new WalletClient(new WalletCredentials(new SecretString(o.Wallet.ApiKey), o.Wallet.Principal, new SecretString(o.Wallet.Pin)), Options(world._sandbox.WalletUri), settings);
+        world._payer = new WalletClient(new WalletCredentials(new SecretString(o.Wallet.ApiKey), o.Wallet.Principal, new SecretString(o.Wallet.Pin)), world.Options(world._sandbox.WalletUri), settings);
         var merchantSettings = new WalletSettings();
         merchantSettings.DailyCallBudget = 10_000_000;
-        world._merchant = new WalletClient(new WalletCredentials(new SecretString(o.Wallet.ApiKey), Merchant, new SecretString("0000")), Options(world._sandbox.WalletUri), merchantSettings);
-        world._topUp = new TopUpClient(new TopUpCredentials(o.TopUp.PosId, new SecretString(o.TopUp.Token)), Options(world._sandbox.TopUpUri),
+        world._merchant = new WalletClient(new WalletCredentials(new SecretString(o.Wallet.ApiKey), Merchant, new SecretString("0000")), world.Options(world._sandbox.WalletUri), merchantSettings);
+        world._topUp = new TopUpClient(new TopUpCredentials(o.TopUp.PosId, new SecretString(o.TopUp.Token)), world.Options(world._sandbox.TopUpUri),
             new TopUpSettings { PollInitialInterval = TimeSpan.FromMilliseconds(20), PollMaxInterval = TimeSpan.FromMilliseconds(100), PollTimeout = TimeSpan.FromSeconds(5) });
-        world._card = new CardClient(new SecretString(o.Card.SecretKey), Options(world._sandbox.CardUri));
+        world._card = new CardClient(new SecretString(o.Card.SecretKey), world.Options(world._sandbox.CardUri));
         var xacts = new List<string>();
         foreach (var id in new[] { "1000001", "1000002", "1000003", "1000007" })
         {
@@ -77,21 +89,43 @@ public sealed class SoakWorld : IAsyncDisposable
         return world;
     }
 
-    /// <summary>Short timeouts so faults bite; a settle re-check spread over about three seconds.</summary>
-    private static PayNetClientOptions Options(Uri uri) => new(uri)
+    /// <summary>Short timeouts so faults bite; a settle re-check spread over about three seconds; the world's journal.</summary>
+    private PayNetClientOptions Options(Uri uri)
     {
-        Timeout = TimeSpan.FromMilliseconds(500),
-        MaxRetries = 2,
-        RetryBaseDelay = TimeSpan.FromMilliseconds(10),
-        MaxRetryDelay = TimeSpan.FromMilliseconds(200),
-        SettleTimeout = TimeSpan.FromSeconds(8),
-        SettleDelays = new[] { TimeSpan.Zero, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(600), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.5) },
-    };
+        var options = new PayNetClientOptions(uri)
+        {
+            Timeout = TimeSpan.FromMilliseconds(500),
+            MaxRetries = 2,
+            RetryBaseDelay = TimeSpan.FromMilliseconds(10),
+            MaxRetryDelay = TimeSpan.FromMilliseconds(200),
+            SettleTimeout = TimeSpan.FromSeconds(8),
+            SettleDelays = new[] { TimeSpan.Zero, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(600), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.5) },
+            Journal = Journal,
+        };
+        _clientOptions.Add(options);
+        return options;
+    }
+
+    /// <summary>Points every client of the world at a new, empty journal directory (the options are the clients' own, read at each move).</summary>
+    private void UseNewJournal()
+    {
+        Journal = new FileMoneyJournal(Path.Combine(_journalRoot, "sequence-" + (++_sequence)));
+        foreach (var options in _clientOptions) options.Journal = Journal;
+    }
+
+    /// <summary>Every entry of the current sequence's journal, and the warnings the tolerant reader gave (none are expected).</summary>
+    public (List<JournalEntry> Entries, List<string> Warnings) JournalEntries()
+    {
+        var warnings = new List<string>();
+        var entries = Journal.Read(new JournalQuery(), warnings.Add).ToList();
+        return (entries, warnings);
+    }
 
     public async Task ResetAsync()
     {
         (await _control.PostAsync("/__sandbox/reset", null)).EnsureSuccessStatusCode();
         _staticQr = null;
+        UseNewJournal();
         _seededRequests = (await CardRequestsAsync()).Select(r => r.Id).ToHashSet();
     }
 
@@ -160,11 +194,14 @@ public sealed class SoakWorld : IAsyncDisposable
         }
     }
 
-    /// <summary>A receipt of a transfer that ended failed (an add money the gateway refused) reports a failure, not a payment.</summary>
+    /// <summary>
+    /// A receipt is a success unless it says the transfer failed: a lost answer settled from the history returns the
+    /// transfer as it stands, and an add money the gateway failed meanwhile comes back Failed (the journal says Failed too).
+    /// </summary>
     private static SoakOutcome Paid(SoakOp op, WalletPaymentReceipt receipt, string payee) =>
-        new(op, "Wallet", receipt.TraceNumber,
-            receipt.State is WalletTransferState.Failed or WalletTransferState.Denied or WalletTransferState.Canceled or WalletTransferState.Blocked ? SoakStatus.Failed : SoakStatus.Succeeded,
-            receipt.Amount, receipt.Currency, payee) { Pending = receipt.Pending };
+        receipt.State is WalletTransferState.Failed or WalletTransferState.Denied or WalletTransferState.Canceled or WalletTransferState.Blocked
+            ? new(op, "Wallet", receipt.TraceNumber, SoakStatus.Failed, receipt.Amount, receipt.Currency, payee, $"the receipt says {receipt.StateName}")
+            : new(op, "Wallet", receipt.TraceNumber, SoakStatus.Succeeded, receipt.Amount, receipt.Currency, payee) { Pending = receipt.Pending };
 
     private void Arm(SoakOp op)
     {
@@ -245,5 +282,7 @@ public sealed class SoakWorld : IAsyncDisposable
         _card.Dispose();
         _control.Dispose();
         await _sandbox.DisposeAsync();
+        try { if (Directory.Exists(_journalRoot)) Directory.Delete(_journalRoot, recursive: true); }
+        catch (IOException) { }
     }
 }
