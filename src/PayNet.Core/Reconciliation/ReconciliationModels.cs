@@ -140,9 +140,9 @@ namespace PayNet.Core.Reconciliation
                 case "paid": case "success": case "succeeded": case "successful": case "completed": case "complete":
                 case "settled": case "captured": case "processed": case "ok": case "approved": case "1":
                     return SettlementState.Paid;
-                case "pending": case "processing": case "authorized": case "authorised": case "new": case "0": case "-1":
+                case "pending": case "processing": case "authorized": case "authorised": case "new": case "scheduled": case "0": case "-1":
                     return SettlementState.Pending;
-                case "failed": case "declined": case "error": case "rejected": case "denied": case "2":
+                case "failed": case "declined": case "error": case "rejected": case "denied": case "blocked": case "2":
                     return SettlementState.Failed;
                 case "cancelled": case "canceled": case "void": case "voided": case "reversed": case "3":
                     return SettlementState.Cancelled;
