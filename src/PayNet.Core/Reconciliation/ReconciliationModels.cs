@@ -62,7 +62,7 @@ namespace PayNet.Core.Reconciliation
     }
 
     /// <summary>One compared reference: both sides side by side, flat for Export-Csv.</summary>
-    public sealed class ReconciliationResult : IPayNetRecord
+    public sealed class ReconciliationResult : PayNetRecord, IPayNetRecord
     {
         internal ReconciliationResult(ReconciliationStatus status, string reference, LedgerEntry? ledger, PayNetSideEntry? payNet, PayNetApi service, string? note)
         {

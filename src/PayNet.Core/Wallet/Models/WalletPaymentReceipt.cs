@@ -3,7 +3,7 @@ using System;
 namespace PayNet.Core.Wallet
 {
     /// <summary>An executed payment (§5.12), enriched with what the quote said.</summary>
-    public sealed class WalletPaymentReceipt : IPayNetRecord
+    public sealed class WalletPaymentReceipt : PayNetRecord, IPayNetRecord
     {
         public PayNetApi Service => PayNetApi.Wallet;
         /// <summary>The transfer id, as text.</summary>
