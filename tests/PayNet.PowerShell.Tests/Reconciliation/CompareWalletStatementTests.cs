@@ -110,6 +110,41 @@ public sealed class CompareWalletStatementTests : SandboxCmdletTest
     }
 
     [Fact]
+    public async Task Payment_add_money_and_withdrawal_receipts_and_their_CSV_copy_read_back_as_Matched()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"paynet-receipts-{Guid.NewGuid():N}.csv");
+        try
+        {
+            var made = Session.Run(
+                "$receipts = @(Invoke-PayNetPayment -ToMemberId 4 -Amount 12.5 -TransferType FixedFee -Reference rc-pay -Confirm:$false\n" +
+                "  Add-PayNetMoney -Amount 40 -Reference rc-add -Confirm:$false\n" +
+                "  Request-PayNetWithdrawal -Amount 7 -BankAccount GB29NWBK60161331926819 -Reference rc-wd -Confirm:$false)\n" +
+                $"$receipts | Export-Csv -LiteralPath '{path}'");
+            Assert.Null(made.Terminating);
+            Assert.Empty(made.Errors);
+            foreach (var ledger in new[] { "$receipts", $"Import-Csv -LiteralPath '{path}'" })
+            {
+                var results = Compare(ledger);
+                Assert.Equal(ReconciliationStatus.Matched, results["rc-pay"].Status);
+                Assert.Equal(-12.5m, results["rc-pay"].LedgerAmount);
+                Assert.Equal(ReconciliationStatus.Matched, results["rc-add"].Status);
+                Assert.Equal(40m, results["rc-add"].LedgerAmount);
+                Assert.Equal(ReconciliationStatus.Matched, results["rc-wd"].Status);
+                Assert.Equal(-7m, results["rc-wd"].LedgerAmount);
+                // The fee is PayNet's own line: no receipt books it, so it is reported, not matched.
+                Assert.Equal(ReconciliationStatus.MissingInLedger, results["rc-pay-FEE"].Status);
+            }
+            var executed = await WalletTestKit.LedgerAsync(Sandbox.Control);
+            Assert.Contains(executed, m => m.Reference == "rc-pay" && m.Amount == 12.5m);
+            Assert.Contains(executed, m => m.Reference == "rc-wd" && m.Amount == 7m);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void A_wrong_amount_is_an_AmountMismatch_and_a_debit_never_matches_a_credit_of_the_same_size()
     {
         var lines = MoveMoney();
