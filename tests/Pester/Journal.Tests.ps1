@@ -130,10 +130,11 @@ Describe 'Every money move is journaled' {
         $null = Invoke-PayNetPayment -ToPrincipal 86888 -Amount 123.45 -TransferType FixedFee -Confirm:$false
         $lines = (Get-PayNetJournal -Path $dir | Out-String -Width 200) -split "`r?`n" | Where-Object { $_.Trim() }
         $lines.Count | Should -Be 4 # header, rule, two moves
-        $lines[0] | Should -Match '^Time\s+Operation\s+Reference\s+Amount\s+Currency\s+State'
+        $lines[0] | Should -Match '^Time\s+Service\s+Reference\s+Amount\s+Currency\s+State'
         $lines | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 80 }
         $trace = (Get-PayNetJournal -Path $dir -Service Wallet).Reference
-        $lines | Where-Object { $_ -match 'MemberPayment' } | Should -Match ([regex]::Escape($trace)) -Because 'a whole trace number fits'
+        $lines | Where-Object { $_ -match '^\S+ \S+ Wallet ' } | Should -Match ([regex]::Escape($trace)) -Because 'a whole trace number fits'
+        $lines | Where-Object { $_ -match '^\S+ \S+ TopUp ' } | Should -Match 'jr-table-with-a-long-external-id ' -Because 'a whole 32-character external id fits'
     }
 
     It 'skips a torn last line with one warning and loses nothing else' {

@@ -31,7 +31,7 @@ namespace PayNet.Core.Card
     /// A card transaction (check, detail, list, capture). Flat; money is decimal in TRY. Card numbers are
     /// kept masked as Paynet sends them; the secret key never appears.
     /// </summary>
-    public class CardTransaction : IPayNetRecord
+    public class CardTransaction : PayNetRecord, IPayNetRecord
     {
         public PayNetApi Service => PayNetApi.Card;
 
@@ -136,7 +136,7 @@ namespace PayNet.Core.Card
     }
 
     /// <summary>A cancel/refund request (/transaction/reversal_list).</summary>
-    public sealed class CardRefund : IPayNetRecord
+    public sealed class CardRefund : PayNetRecord, IPayNetRecord
     {
         public PayNetApi Service => PayNetApi.Card;
         /// <summary>The refund transaction's id once PayNet made one, else the original's.</summary>
@@ -174,7 +174,7 @@ namespace PayNet.Core.Card
     }
 
     /// <summary>One row of the payout report (/transaction/payment_list) for a due date.</summary>
-    public sealed class CardPayout : IPayNetRecord
+    public sealed class CardPayout : PayNetRecord, IPayNetRecord
     {
         public PayNetApi Service => PayNetApi.Card;
         public string Id => XactId ?? string.Empty;

@@ -9,7 +9,7 @@ namespace PayNet.Core.Journal
     /// the columns every PayNet record shares so it pipes into the lookup and compare cmdlets by
     /// property name (Service, Reference, Amount, Currency, State).
     /// </summary>
-    public sealed class JournalEntry : IPayNetRecord
+    public sealed class JournalEntry : PayNetRecord, IPayNetRecord
     {
         public PayNetApi Service { get; internal set; }
 

@@ -51,8 +51,9 @@ namespace PayNet.Core.Reconciliation
             if (StatesDisagree(ledger.State, side.State))
                 return Count(new ReconciliationResult(ReconciliationStatus.StateMismatch, ledger.Reference, ledger, side, _service,
                     $"Ledger says {ledger.State}, PayNet says {side.State}."));
-            if (ledger.Amount is decimal a && side.Amount is decimal b && Math.Abs(a - b) > _tolerance)
-                return Count(new ReconciliationResult(ReconciliationStatus.AmountMismatch, ledger.Reference, ledger, side, _service, null));
+            // Money in never matches money out, whatever the tolerance: it is for rounding, not for direction.
+            if (ledger.Amount is decimal a && side.Amount is decimal b && (Math.Abs(a - b) > _tolerance || Math.Sign(a) * Math.Sign(b) < 0))
+                return Count(new ReconciliationResult(ReconciliationStatus.AmountMismatch, ledger.Reference, ledger, side, _service, OppositeSignNote(a, b)));
             return Count(new ReconciliationResult(ReconciliationStatus.Matched, ledger.Reference, ledger, side, _service, null));
         }
 
@@ -93,6 +94,17 @@ namespace PayNet.Core.Reconciliation
         {
             if (ledger == SettlementState.Unknown || payNet == SettlementState.Unknown) return false;
             return Kind(ledger) != Kind(payNet);
+        }
+
+        /// <summary>Says why equal sizes differ when only the sign does: the usual cause is a ledger that books debits unsigned.</summary>
+        private string? OppositeSignNote(decimal ledger, decimal payNet)
+        {
+            if (ledger != -payNet || ledger == 0m) return null;
+            string Word(decimal amount) => amount < 0m ? "a debit (money out)" : "a credit (money in)";
+            string note = $"Same size, opposite direction: the ledger has {Word(ledger)}, PayNet {Word(payNet)}.";
+            return _service == PayNetApi.Wallet
+                ? note + " Wallet amounts are signed as Get-PayNetStatement writes them (a debit negative); give unsigned ledgers a Direction column (Debit/Credit)."
+                : note;
         }
 
         private static int Kind(SettlementState state) =>

@@ -62,7 +62,7 @@ namespace PayNet.Core.Reconciliation
     }
 
     /// <summary>One compared reference: both sides side by side, flat for Export-Csv.</summary>
-    public sealed class ReconciliationResult : IPayNetRecord
+    public sealed class ReconciliationResult : PayNetRecord, IPayNetRecord
     {
         internal ReconciliationResult(ReconciliationStatus status, string reference, LedgerEntry? ledger, PayNetSideEntry? payNet, PayNetApi service, string? note)
         {
@@ -140,9 +140,9 @@ namespace PayNet.Core.Reconciliation
                 case "paid": case "success": case "succeeded": case "successful": case "completed": case "complete":
                 case "settled": case "captured": case "processed": case "ok": case "approved": case "1":
                     return SettlementState.Paid;
-                case "pending": case "processing": case "authorized": case "authorised": case "new": case "0": case "-1":
+                case "pending": case "processing": case "authorized": case "authorised": case "new": case "scheduled": case "0": case "-1":
                     return SettlementState.Pending;
-                case "failed": case "declined": case "error": case "rejected": case "denied": case "2":
+                case "failed": case "declined": case "error": case "rejected": case "denied": case "blocked": case "2":
                     return SettlementState.Failed;
                 case "cancelled": case "canceled": case "void": case "voided": case "reversed": case "3":
                     return SettlementState.Cancelled;

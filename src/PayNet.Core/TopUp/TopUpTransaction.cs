@@ -8,7 +8,7 @@ namespace PayNet.Core.TopUp
     /// exports to CSV as is. The voucher PIN is the product being sold, so it is here; the POS token and
     /// the request hash never are.
     /// </summary>
-    public sealed class TopUpTransaction : IPayNetRecord
+    public sealed class TopUpTransaction : PayNetRecord, IPayNetRecord
     {
         /// <summary>Always TopUp; one of the columns all PayNet records share.</summary>
         public PayNetApi Service => PayNetApi.TopUp;

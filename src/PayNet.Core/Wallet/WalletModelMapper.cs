@@ -96,6 +96,7 @@ namespace PayNet.Core.Wallet
             TransferTypeId = quote.TransferTypeId,
             Description = quote.Description,
             Time = now,
+            Direction = quote.TransferTypeId == Settings.TransferTypes.AddMoney ? "Credit" : "Debit",
         };
 
         /// <summary>A receipt rebuilt from the history line that proves the payment went through.</summary>
@@ -114,6 +115,7 @@ namespace PayNet.Core.Wallet
             Description = quote.Description,
             Time = line.Time,
             Reconciled = true,
+            Direction = line.Direction,
         };
 
         public WalletStatementLine Line(HistoryTransferDto dto, long? accountId)

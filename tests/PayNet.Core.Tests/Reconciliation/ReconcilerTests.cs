@@ -84,7 +84,23 @@ public sealed class ReconcilerTests
     [InlineData("Refunded", SettlementState.Refunded)]
     [InlineData("PENDING", SettlementState.Pending)]
     [InlineData("weird", SettlementState.Unknown)]
+    [InlineData("Scheduled", SettlementState.Pending)] // the Wallet statement's own state names read back
+    [InlineData("Blocked", SettlementState.Failed)]
+    [InlineData("Processed", SettlementState.Paid)]
+    [InlineData("Canceled", SettlementState.Cancelled)]
     public void Ledger_state_words_are_understood(string text, SettlementState expected) => Assert.Equal(expected, SettlementStates.Parse(text));
+
+    [Fact]
+    public void A_signed_Wallet_debit_does_not_match_a_credit_of_the_same_size_and_the_note_says_why()
+    {
+        var r = new Reconciler(PayNetApi.Wallet, tolerance: 100m);
+        r.AddPayNetSide(new[] { new PayNetSideEntry(PayNetApi.Wallet, "T1", "1", -50m, "USD", SettlementState.Paid, null) });
+        var result = r.Compare(new LedgerEntry("T1", 50m, "USD", null));
+        Assert.Equal(ReconciliationStatus.AmountMismatch, result.Status); // the tolerance is for rounding, not for direction
+        Assert.Equal(100m, result.Difference);
+        Assert.Contains("opposite direction", result.Note);
+        Assert.Contains("Direction column", result.Note);
+    }
 }
 
 public sealed class ReconcilerFiguresTests

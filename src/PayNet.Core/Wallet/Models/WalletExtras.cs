@@ -59,7 +59,7 @@ namespace PayNet.Core.Wallet
     }
 
     /// <summary>A dispute about a transfer (§6.13).</summary>
-    public sealed class WalletDispute : IPayNetRecord
+    public sealed class WalletDispute : PayNetRecord, IPayNetRecord
     {
         public PayNetApi Service => PayNetApi.Wallet;
         public string Id => DisputeId.ToString(CultureInfo.InvariantCulture);

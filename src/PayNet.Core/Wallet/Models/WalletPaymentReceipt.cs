@@ -3,7 +3,7 @@ using System;
 namespace PayNet.Core.Wallet
 {
     /// <summary>An executed payment (§5.12), enriched with what the quote said.</summary>
-    public sealed class WalletPaymentReceipt : IPayNetRecord
+    public sealed class WalletPaymentReceipt : PayNetRecord, IPayNetRecord
     {
         public PayNetApi Service => PayNetApi.Wallet;
         /// <summary>The transfer id, as text.</summary>
@@ -16,8 +16,14 @@ namespace PayNet.Core.Wallet
         public bool Pending { get; internal set; }
         public WalletTransferState State { get; internal set; }
         public string StateName => State.ToString();
+        /// <summary>Unsigned: the amount paid, or added with Add-PayNetMoney; Direction says which.</summary>
         public decimal Amount { get; internal set; }
         decimal? IPayNetRecord.Amount => Amount;
+        /// <summary>
+        /// "Debit" (money out: a payment, a withdrawal) or "Credit" (money in: add money), as the statement line says,
+        /// so a receipt, or its CSV copy, reads back as a ledger row in Compare-PayNetTransaction -Service Wallet.
+        /// </summary>
+        public string Direction { get; internal set; } = "Debit";
         public decimal TotalFees { get; internal set; }
         public decimal FinalAmount { get; internal set; }
         public string Currency { get; internal set; } = string.Empty;

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace PayNet.Core.Wallet
 {
     /// <summary>One history line of a wallet (§5.9): signed for the viewed account, debits negative.</summary>
-    public sealed class WalletStatementLine : IPayNetRecord
+    public sealed class WalletStatementLine : PayNetRecord, IPayNetRecord
     {
         public PayNetApi Service => PayNetApi.Wallet;
         public string Id => TransferId.ToString(CultureInfo.InvariantCulture);

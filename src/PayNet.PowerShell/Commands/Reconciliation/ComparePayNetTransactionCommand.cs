@@ -50,9 +50,16 @@ namespace PayNet.PowerShell.Commands
         [Parameter]
         public string? CurrencyProperty { get; set; }
 
-        /// <summary>Default: State, Status, PaymentStatus. An empty cell means paid.</summary>
+        /// <summary>Default: StateName, State, Status, PaymentStatus, Result. An empty cell means paid.</summary>
         [Parameter]
         public string? StateProperty { get; set; }
+
+        /// <summary>
+        /// Wallet: the ledger column that says Debit or Credit (default: Direction, DebitCredit, DrCr, Type). Wallet
+        /// amounts are signed as Get-PayNetStatement writes them: a debit (money out) negative, a credit positive.
+        /// </summary>
+        [Parameter]
+        public string? DirectionProperty { get; set; }
 
         /// <summary>
         /// The culture the ledger's amounts were written in (de-DE reads '1.234,56'). Without it, amounts are
@@ -136,6 +143,7 @@ namespace PayNet.PowerShell.Commands
                 }
                 amount = parsed;
             }
+            if (Service == PayNetApi.Wallet && !SignWalletAmount(row, reference!, ref amount)) return;
             var entry = new LedgerEntry(reference!.Trim(), amount, Column(row, CurrencyProperty, LedgerRowReader.CurrencyColumns), Column(row, StateProperty, LedgerRowReader.StateColumns));
 
             if (Service == PayNetApi.TopUp)
@@ -191,6 +199,27 @@ namespace PayNet.PowerShell.Commands
             }
             var result = _reconciler!.Compare(pending.Entry, lookedUp);
             if (!Summary.IsPresent) WriteObject(result);
+        }
+
+        /// <summary>
+        /// PayNet's Wallet side is signed from the account holder's view (debit negative), so a ledger row is
+        /// signed the same way: by its direction column when it has one, else by the amount's own sign.
+        /// </summary>
+        private bool SignWalletAmount(object row, string reference, ref decimal? amount)
+        {
+            if (!LedgerRowReader.TryReadDirection(row, DirectionProperty, out int sign, out string? direction, out string problem))
+            {
+                WriteItemError(ErrorIds.InvalidArgument, ErrorCategory.InvalidData, InputObject, $"Ledger row {_rows} ({reference}): {problem}", "Name the direction column with -DirectionProperty.");
+                return false;
+            }
+            if (amount is not decimal value) return true;
+            if (!LedgerRowReader.TrySignWalletAmount(value, sign, direction, out var signed, out problem))
+            {
+                WriteItemError(ErrorIds.InvalidAmount, ErrorCategory.InvalidData, InputObject, $"Ledger row {_rows} ({reference}): {problem}");
+                return false;
+            }
+            amount = signed;
+            return true;
         }
 
         private string? Column(object row, string? explicitName, string[] defaults)

@@ -53,7 +53,10 @@ namespace PayNet.PowerShell.Commands
             return new PayNetSideEntry(PayNetApi.TopUp, reference, t.Id, amount, currency, state, t.Time);
         }
 
-        /// <summary>Wallet lines are keyed by trace number; amounts compare unsigned, as ledgers book them.</summary>
+        /// <summary>
+        /// Wallet lines are keyed by trace number; amounts keep the statement's sign (a debit is negative, a credit
+        /// positive), so a debit and a credit of the same size never match each other.
+        /// </summary>
         public static IEnumerable<PayNetSideEntry> FromWallet(IEnumerable<WalletStatementLine> lines) =>
             lines.Where(l => !string.IsNullOrEmpty(l.TraceNumber))
                 .GroupBy(l => l.TraceNumber!, StringComparer.OrdinalIgnoreCase)
@@ -68,7 +71,7 @@ namespace PayNet.PowerShell.Commands
                         WalletTransferState.Canceled => SettlementState.Cancelled,
                         _ => SettlementState.Unknown,
                     };
-                    return new PayNetSideEntry(PayNetApi.Wallet, g.Key, line.Id, Math.Abs(line.Amount), line.Currency, state, line.Time);
+                    return new PayNetSideEntry(PayNetApi.Wallet, g.Key, line.Id, line.Amount, line.Currency, state, line.Time);
                 });
     }
 }
