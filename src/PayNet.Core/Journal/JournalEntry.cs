@@ -66,6 +66,12 @@ namespace PayNet.Core.Journal
         /// <summary>PayNet's id once known (empty before), so lookups by record use the reference until then.</summary>
         public string Id => TransactionId ?? string.Empty;
 
+        /// <summary>
+        /// The move was sent again while open (Sent, Pending or Unknown): a refusal of that re-send does not show the first
+        /// send failed (a duplicate refusal means it booked), so it leaves the entry Unknown. Not written to the journal.
+        /// </summary>
+        internal bool ResentWhileOpen { get; set; }
+
         /// <summary>The journal file that holds the intent; outcomes for this entry are appended there.</summary>
         public string JournalFile { get; internal set; } = string.Empty;
 

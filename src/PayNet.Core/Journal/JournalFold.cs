@@ -34,9 +34,18 @@ namespace PayNet.Core.Journal
                 entry.State = MoneyMoveState.Sent;
                 entry.Reason = null;
                 entry.ProcessId = line.ProcessId;
+                entry.ResentWhileOpen = true;
+            }
+            else if (entry.ResentWhileOpen && line.State == MoneyMoveState.Failed)
+            {
+                // The re-send was refused; the first send may have booked (a duplicate refusal says so): still unknown.
+                entry.State = MoneyMoveState.Unknown;
+                entry.Reason = $"sent again and that was refused ({line.Reason}); whether the first send booked is still unknown";
+                entry.ResentWhileOpen = false; // a later outcome (Sync-PayNetJournal reading PayNet) decides
             }
             else
             {
+                entry.ResentWhileOpen = false;
                 entry.State = line.State ?? entry.State;
                 entry.Reason = line.Reason;
                 if (!string.IsNullOrEmpty(line.TransactionId)) entry.TransactionId = line.TransactionId;

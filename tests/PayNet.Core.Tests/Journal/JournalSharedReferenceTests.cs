@@ -95,6 +95,30 @@ public class JournalSharedReferenceTests : IClassFixture<JournalSandboxFixture>
     }
 
     [Fact]
+    public void An_unknown_payment_re_sent_as_it_was_and_refused_as_a_duplicate_stays_unknown_never_failed()
+    {
+        // The refusal of the re-send says the trace number is taken: the first send may well have booked. Writing
+        // Failed would hide booked money; the entry stays Unknown for Sync-PayNetJournal to settle from PayNet.
+        using var dir = new TempJournalDirectory();
+        var store = dir.Store();
+        var lost = Intent("TRC-9", 5.00m, PayNetApi.Wallet, "jhon");
+        store.RecordIntent(lost);
+        store.RecordOutcome(lost, MoneyMoveState.Unknown, "dropped", null);
+        var again = Intent("TRC-9", 5.00m, PayNetApi.Wallet, "jhon");
+        store.RecordIntent(again);
+        store.RecordOutcome(again, MoneyMoveState.Failed, "DUPLICATE_TRACE_NUMBER", null);
+
+        var entry = Assert.Single(store.ReadAll(query: new JournalQuery { Reference = "TRC-9" }));
+        Assert.Equal(MoneyMoveState.Unknown, entry.State);
+        Assert.Contains("DUPLICATE_TRACE_NUMBER", entry.Reason);
+        Assert.True(entry.IsOpen);
+
+        // Settling it later from PayNet's records decides, whatever it finds.
+        store.RecordOutcome(lost, MoneyMoveState.Failed, "settled: not in the history", null);
+        Assert.Equal(MoneyMoveState.Failed, Assert.Single(store.ReadAll(query: new JournalQuery { Reference = "TRC-9" })).State);
+    }
+
+    [Fact]
     public void Lines_written_before_move_ids_still_fold_by_reference()
     {
         using var dir = new TempJournalDirectory();
