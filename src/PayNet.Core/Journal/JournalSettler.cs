@@ -298,6 +298,11 @@ namespace PayNet.Core.Journal
             var matching = requests.Where(r => r.Amount == entry.Amount && string.Equals(r.Currency, entry.Currency, StringComparison.OrdinalIgnoreCase)).ToList();
             if (matching.Count > 0)
             {
+                // Requests carry no id of ours: several moves of this amount on one transaction need as many requests,
+                // or one request would settle two moves.
+                int moves = SameAmountRefundMoves(entry);
+                if (moves > matching.Count)
+                    return JournalVerdict.Unknown($"the journal holds {moves} refunds of {Money(entry.Amount)} {entry.Currency} for '{entry.Reference}' but Paynet lists {matching.Count} such request(s); check them with Get-PayNetRefund");
                 var states = matching.Select(r => CardRequestState(r.Status)).Distinct().ToList();
                 if (states.Count > 1)
                     return JournalVerdict.Unknown($"{matching.Count} refund requests of {Money(entry.Amount)} {entry.Currency} exist for '{entry.Reference}' in different states; check them with Get-PayNetRefund");
@@ -321,6 +326,17 @@ namespace PayNet.Core.Journal
             return GraceOver(entry)
                 ? new JournalVerdict(MoneyMoveState.Failed, $"Paynet lists no refund request for '{entry.Reference}' and the transaction is not reversed: the refund was not requested")
                 : JournalVerdict.Unknown($"no refund request for '{entry.Reference}' is listed yet; run Sync-PayNetJournal again in a few minutes");
+        }
+
+        /// <summary>Journal entries of refunds of this amount on this transaction that may have made a request (all but Failed ones).</summary>
+        private int SameAmountRefundMoves(JournalEntry entry)
+        {
+            var query = new JournalQuery { Service = PayNetApi.Card, Reference = entry.Reference };
+            return _journal.Read(query).Count(e =>
+                string.Equals(e.Connection, entry.Connection, StringComparison.Ordinal) &&
+                string.Equals(e.Operation, CardRefundOperation, StringComparison.OrdinalIgnoreCase) &&
+                e.Amount == entry.Amount && string.Equals(e.Currency, entry.Currency, StringComparison.OrdinalIgnoreCase) &&
+                e.State != MoneyMoveState.Failed);
         }
 
         private static MoneyMoveState CardRequestState(string? status)

@@ -67,7 +67,7 @@ public class JournalSettlerTests : IClassFixture<JournalSandboxFixture>
     private static JournalEntry Crashed(FileMoneyJournal journal, MoneyMoveIntent intent)
     {
         journal.RecordIntent(intent);
-        return journal.Read(new JournalQuery { Reference = intent.Reference }).Single();
+        return journal.Read(new JournalQuery { Reference = intent.Reference }).Last();
     }
 
     [Fact]
@@ -252,6 +252,31 @@ public class JournalSettlerTests : IClassFixture<JournalSandboxFixture>
         var done = await settler.SettleAsync(pending);
         Assert.Equal(MoneyMoveState.Succeeded, done.State);
         Assert.Contains(await _sandbox.Control.LedgerForAsync(done.TransactionId), e => e.GetProperty("amount").GetDecimal() == 10.00m);
+    }
+
+    [Fact]
+    public async Task Two_journal_refunds_of_one_amount_on_one_transaction_and_one_request_are_not_both_settled_by_it()
+    {
+        // Requests carry no id of ours: one request of 10.00 cannot settle two moves of 10.00, or the journal would say
+        // two refunds went through where Paynet holds one.
+        await _sandbox.Control.ResetAsync();
+        using var client = _sandbox.Card();
+        var f07 = (await client.CheckAsync(referenceNo: "RCN-0007")).Single(r => r.TransactionType == CardTransactionType.Sale && r.State != CardTransactionState.Failed);
+        var sandboxNow = _sandbox.Server.Options.StartTime;
+        using var dir = new TempJournalDirectory();
+        var journal = dir.Store(() => sandboxNow);
+        var first = Crashed(journal, new MoneyMoveIntent(PayNetApi.Card, _sandbox.CardIdentity, "CardRefund", f07.XactId!, 10.00m, "TRY"));
+        var second = Crashed(journal, new MoneyMoveIntent(PayNetApi.Card, _sandbox.CardIdentity, "CardRefund", f07.XactId!, 10.00m, "TRY"));
+        Assert.True((await client.RequestRefundAsync(f07.XactId!, 10.00m)).Succeeded);
+
+        var settler = Settler(journal, card: client);
+        settler.Clock = () => sandboxNow;
+        var one = await settler.SettleAsync(first);
+        var two = await settler.SettleAsync(second);
+
+        Assert.Equal(MoneyMoveState.Unknown, one.State);
+        Assert.Equal(MoneyMoveState.Unknown, two.State);
+        Assert.Contains("2 refunds", one.Reason);
     }
 
     [Fact]
