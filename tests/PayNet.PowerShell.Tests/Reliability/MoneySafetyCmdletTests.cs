@@ -95,6 +95,18 @@ public sealed class MoneySafetyCmdletTests : SandboxCmdletTest
         Assert.Equal(new[] { ("n-1", 12.5m), ("n-2", 1.10m), ("n-3", 3m) }, ledger.Select(l => (l.Reference, l.Amount)));
     }
 
+    /// <summary>
+    /// A pipeline step that passes rows on and, just before the row with <paramref name="reference"/> reaches the cmdlet,
+    /// arms an HTTP 500 (before anything is booked) on the member-payment confirm. Needs $root in the script.
+    /// </summary>
+    private static string Arm500WhenRowArrives(string reference) => @"ForEach-Object {
+                if ($_.Reference -eq '" + reference + @"') {
+                    $fault = @{ path = '/wallet/api/payments/confirm/member-payment'; kind = 'Status500'; count = 1 } | ConvertTo-Json
+                    $null = Invoke-RestMethod -Method Post -Uri ""$root/__sandbox/faults"" -ContentType 'application/json' -Body $fault
+                }
+                $_
+            }";
+
     [Fact]
     public async Task An_unknown_state_keeps_the_receipts_already_written_and_halts_the_rest_of_the_batch()
     {
@@ -104,13 +116,7 @@ public sealed class MoneySafetyCmdletTests : SandboxCmdletTest
         const string csv = "ToPrincipal,Amount,Reference\n86888,1.00,b-1\n86888,2.00,b-2\n86888,3.00,b-3\n9555,4.00,b-4\n";
         var result = Session.Run(@"
             $null = Invoke-PayNetPayment -ToPrincipal 86888 -Amount 5.00 -Reference b-2 -Confirm:$false
-            $out = $csv | ConvertFrom-Csv | ForEach-Object {
-                if ($_.Reference -eq 'b-2') {
-                    $fault = @{ path = '/wallet/api/payments/confirm/member-payment'; kind = 'Status500'; count = 1 } | ConvertTo-Json
-                    $null = Invoke-RestMethod -Method Post -Uri ""$root/__sandbox/faults"" -ContentType 'application/json' -Body $fault
-                }
-                $_
-            } | Invoke-PayNetPayment -Confirm:$false
+            $out = $csv | ConvertFrom-Csv | " + Arm500WhenRowArrives("b-2") + @" | Invoke-PayNetPayment -Confirm:$false
             $out", new { csv, root = Sandbox.Server.RootUri.ToString().TrimEnd('/') });
 
         Assert.Null(result.Terminating);
@@ -157,13 +163,7 @@ public sealed class MoneySafetyCmdletTests : SandboxCmdletTest
         // batch is not halted and c-3 is paid.
         const string csv = "ToPrincipal,Amount,Reference\n86888,1.00,c-1\n86888,2.00,c-2\n86888,3.00,c-3\n";
         var result = Session.Run(@"
-            $out = $csv | ConvertFrom-Csv | ForEach-Object {
-                if ($_.Reference -eq 'c-2') {
-                    $fault = @{ path = '/wallet/api/payments/confirm/member-payment'; kind = 'Status500'; count = 1 } | ConvertTo-Json
-                    $null = Invoke-RestMethod -Method Post -Uri ""$root/__sandbox/faults"" -ContentType 'application/json' -Body $fault
-                }
-                $_
-            } | Invoke-PayNetPayment -Confirm:$false
+            $out = $csv | ConvertFrom-Csv | " + Arm500WhenRowArrives("c-2") + @" | Invoke-PayNetPayment -Confirm:$false
             $out", new { csv, root = Sandbox.Server.RootUri.ToString().TrimEnd('/') });
 
         Assert.Null(result.Terminating);
