@@ -94,6 +94,9 @@ namespace PayNet.PowerShell
         private protected virtual void Process() { }
         private protected virtual void End() { }
 
+        /// <summary>The command that signs this cmdlet's Wallet connection in again (recommended when a login OTP is needed), if known.</summary>
+        private protected virtual string? ReconnectCommand => null;
+
         private void Run(Action step)
         {
             using (PayNetLog.Push(_log!))
@@ -111,7 +114,7 @@ namespace PayNet.PowerShell
                 catch (PayNetException error) when (error.Category == PayNetErrorCategory.StateUnknown)
                 {
                     Dispatcher.Drain();
-                    var record = PayNetErrors.From(error, CurrentTarget);
+                    var record = PayNetErrors.From(error, CurrentTarget, ReconnectCommand);
                     _halt ??= error.Reference ?? "(no reference)";
                     if (Stopping) ReportAfterStop(record);
                     WriteError(record);
@@ -124,7 +127,7 @@ namespace PayNet.PowerShell
                 catch (PayNetException error)
                 {
                     Dispatcher.Drain();
-                    WriteError(PayNetErrors.From(error, CurrentTarget));
+                    WriteError(PayNetErrors.From(error, CurrentTarget, ReconnectCommand));
                 }
             }
         }
@@ -158,7 +161,7 @@ namespace PayNet.PowerShell
             if (_halt is null) return false;
             WriteError(PayNetErrors.Create(ErrorIds.BatchHalted, ErrorCategory.OperationStopped, CurrentTarget,
                 $"Not sent: an earlier money move in this batch ended in an unknown state (reference '{_halt}'). No more money moves in this batch until it is settled.",
-                null, $"Sync-PayNetJournal -Reference '{_halt}'"));
+                null, FollowUpCommands.SettleReference(_halt)));
             return true;
         }
 

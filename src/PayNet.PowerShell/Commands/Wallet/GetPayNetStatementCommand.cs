@@ -60,8 +60,8 @@ namespace PayNet.PowerShell.Commands
                 if (!long.TryParse(InputObject.AccountId, NumberStyles.None, CultureInfo.InvariantCulture, out long fromInput))
                 {
                     WriteItemError(ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, InputObject,
-                        $"{InputObject.Service} account {InputObject.AccountId} has no Wallet statement.",
-                        "Pipe only Wallet accounts: Get-PayNetWallet | Where-Object Service -eq Wallet | Get-PayNetStatement ...");
+                        $"{InputObject.Service} account {InputObject.AccountId} has no Wallet statement; pipe only Wallet accounts into Get-PayNetStatement.",
+                        "Get-PayNetWallet | Where-Object Service -eq Wallet");
                     return;
                 }
                 accountId = fromInput;
