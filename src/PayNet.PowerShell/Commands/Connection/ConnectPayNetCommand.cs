@@ -170,7 +170,7 @@ namespace PayNet.PowerShell.Commands
                 string? reconnect = connection.Wallet?.Settings.ReconnectHint;
                 connection.Dispose();
                 // A connection that cannot work is bad configuration: stop rather than continue half-connected.
-                var record = PayNetErrors.From(error, ParameterSetName, reconnect);
+                var record = PayNetErrors.From(error, error.Api, reconnect);
                 // Refused credentials at connect time: the examples show how each service's credentials are given.
                 if (error.Category == PayNetErrorCategory.Authentication && !(error is PayNetOtpRequiredException))
                     record.ErrorDetails.RecommendedAction = FollowUpCommands.ConnectExamples;
