@@ -236,17 +236,49 @@ namespace PayNet.PowerShell
 
         private protected ulong PagingSkip => PagingParameters?.Skip ?? 0;
 
-        /// <summary>Writes each item of a paged stream, applying -Skip and -First without fetching pages past -First.</summary>
-        private protected void WritePaged<T>(IEnumerable<T> items)
+        /// <summary>The size of a whole paged set as PayNet states it, set by Core from its first page (on any thread), read on the pipeline thread.</summary>
+        private protected sealed class StatedTotal
+        {
+            private long _value = -1;
+
+            public void Set(long value) => Interlocked.Exchange(ref _value, value);
+
+            public long? Get() => Interlocked.Read(ref _value) is long v && v >= 0 ? v : (long?)null;
+        }
+
+        /// <summary>
+        /// Writes each item of a paged stream, applying -Skip and -First without fetching pages past -First.
+        /// With -IncludeTotalCount the total comes first when PayNet says it (<paramref name="serverTotal"/>,
+        /// known once the first page is read); otherwise the items are counted, reading on past -First if
+        /// need be, and the exact total follows them.
+        /// </summary>
+        /// <param name="serverTotal">The whole set's size as PayNet stated it, or null until (or unless) it did.</param>
+        private protected void WritePaged<T>(IEnumerable<T> items, Func<long?>? serverTotal = null)
         {
             ulong skip = PagingSkip, first = PagingFirst, seen = 0, written = 0;
-            if (first == 0) return;
+            bool wantTotal = PagingParameters?.IncludeTotalCount.IsPresent == true, totalWritten = false;
+            if (first == 0 && !wantTotal) return;
+            void WriteTotal(ulong total)
+            {
+                if (totalWritten) return;
+                totalWritten = true;
+                WriteObject(PagingParameters!.NewTotalCount(total, 1.0));
+            }
             foreach (var item in items)
             {
-                if (seen++ < skip) continue;
+                if (wantTotal && serverTotal?.Invoke() is long stated && stated >= 0) WriteTotal((ulong)stated);
+                seen++;
+                if (seen <= skip || written >= first)
+                {
+                    // Past -First only the count is still wanted; stop as soon as PayNet's total is known.
+                    if (written >= first && (!wantTotal || totalWritten)) break;
+                    continue;
+                }
                 WriteObject(item);
-                if (++written >= first) break;
+                written++;
+                if (written >= first && (!wantTotal || totalWritten)) break;
             }
+            if (wantTotal && !totalWritten) WriteTotal(serverTotal?.Invoke() is long late && late >= 0 ? (ulong)late : seen);
         }
 
         private protected void WriteItemError(string errorId, ErrorCategory category, object? target, string message, string? recommendedAction = null) =>

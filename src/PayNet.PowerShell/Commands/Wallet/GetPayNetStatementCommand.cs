@@ -78,7 +78,8 @@ namespace PayNet.PowerShell.Commands
             var from = new DateTimeOffset(From.Date, TimeSpan.Zero);
             var to = new DateTimeOffset(To.Date, TimeSpan.Zero);
             int pageSize = EffectivePageSize();
-            WritePaged(Stream(ct => client.GetStatementAsync(from, to, accountId, pageSize, ct)));
+            var total = new StatedTotal();
+            WritePaged(Stream(ct => client.GetStatementAsync(from, to, accountId, pageSize, ct, total.Set)), total.Get);
         }
 
         /// <summary>No bigger than -Skip + -First, so a small -First reads one small page.</summary>
