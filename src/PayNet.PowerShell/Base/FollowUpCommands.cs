@@ -32,6 +32,9 @@ namespace PayNet.PowerShell
 
         public static string ParameterHelp(string command, string parameter) => $"Get-Help {command} -Parameter {parameter}";
 
+        /// <summary>How long a recommended wait waits: Wait-PayNetTransaction's and Start-PayNetTopUp's default.</summary>
+        public const int DefaultWaitSec = 120;
+
         /// <summary>Waits again for a top-up (by its external id) that was still pending.</summary>
         public static string WaitForTopUp(string externalId, int timeoutSec) =>
             $"Get-PayNetTransaction -Service TopUp -Reference {Quote(externalId)} | Wait-PayNetTransaction -TimeoutSec {timeoutSec.ToString(CultureInfo.InvariantCulture)}";

@@ -185,9 +185,13 @@ namespace PayNet.PowerShell
                 try { WriteObject(result); return; }
                 catch (PipelineStoppedException) { /* stopped between the check and the write: report below */ }
             }
+            // A top-up still pending is followed up by waiting for it again; anything else is listed from the journal.
+            string followUp = result is Core.TopUp.TopUpTransaction { IsFinal: false, ExternalId: string externalId } && externalId.Length > 0
+                ? FollowUpCommands.WaitForTopUp(externalId, FollowUpCommands.DefaultWaitSec)
+                : "Get-PayNetJournal -Since (Get-Date).AddHours(-1)";
             ReportAfterStop(PayNetErrors.Create(ErrorIds.StoppedAfterMoneyMoved, ErrorCategory.OperationStopped, result,
                 $"Stopped, but this money move had already happened: {result}. It is in the journal.",
-                null, "Get-PayNetJournal -Since (Get-Date).AddHours(-1)"));
+                null, followUp));
             throw new PipelineStoppedException();
         }
 

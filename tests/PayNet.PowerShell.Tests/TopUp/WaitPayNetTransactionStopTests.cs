@@ -71,6 +71,25 @@ public sealed class WaitPayNetTransactionStopTests : SandboxCmdletTest
     }
 
     [Fact]
+    public void Ctrl_C_while_Start_PayNetTopUp_waits_puts_the_top_up_in_Error_with_the_wait_as_its_action()
+    {
+        // Suffix 07: confirmed, then pending for ever; Ctrl+C lands during the wait.
+        var stopped = Session.RunStopping(
+            "Start-PayNetTopUp -Product et-mc -Account 971550000007 -Amount 10 -ExternalId start-stop-07 -PollIntervalSec 0.05 -Confirm:$false",
+            ps => { Thread.Sleep(1200); ps.Stop(); });
+
+        Assert.True(stopped.Stopped);
+        var error = Session.Run("$Error[0]").OutputOf<System.Management.Automation.ErrorRecord>().Single();
+        Assert.Equal(ErrorIds.StoppedAfterMoneyMoved, error.ErrorId);
+        Assert.Equal("start-stop-07", Assert.IsType<TopUpTransaction>(error.Target).ExternalId);
+        Assert.Equal("Get-PayNetTransaction -Service TopUp -Reference 'start-stop-07' | Wait-PayNetTransaction -TimeoutSec 120", error.RecommendedAction);
+        var again = Session.RunStopping(error.RecommendedAction!, ps => { Thread.Sleep(1500); ps.Stop(); });
+        Assert.True(again.Stopped);
+        Assert.Empty(again.Errors);
+        Assert.Contains(again.Progress, p => p.Activity.Contains("start-stop-07"));
+    }
+
+    [Fact]
     public void The_default_wait_is_120_seconds_as_Start_PayNetTopUp_and_the_help_says_so()
     {
         Assert.Equal(120, new PayNet.PowerShell.Commands.WaitPayNetTransactionCommand().TimeoutSec);

@@ -28,7 +28,7 @@ namespace PayNet.PowerShell.Commands
         public int TimeoutSec { get; set; } = DefaultTimeoutSec;
 
         /// <summary>The default of -TimeoutSec, the same as Start-PayNetTopUp's.</summary>
-        internal const int DefaultTimeoutSec = 120;
+        internal const int DefaultTimeoutSec = FollowUpCommands.DefaultWaitSec;
 
         [Parameter]
         [ValidateRange(0.01, 600)]
