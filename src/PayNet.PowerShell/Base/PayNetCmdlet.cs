@@ -115,7 +115,7 @@ namespace PayNet.PowerShell
                 {
                     Dispatcher.Drain();
                     var record = PayNetErrors.From(error, CurrentTarget, ReconnectCommand);
-                    _halt ??= error.Reference ?? "(no reference)";
+                    _halt ??= error.Reference ?? NoReference;
                     if (Stopping) ReportAfterStop(record);
                     WriteError(record);
                 }
@@ -135,6 +135,7 @@ namespace PayNet.PowerShell
         // ---- Money moves: batch halt, results that survive Ctrl+C, one warning on stop ----
 
         private string? _halt;
+        private const string NoReference = "(no reference)";
         private int _moneyMovesSent;
         private readonly System.Collections.Generic.List<string> _sentReferences = new System.Collections.Generic.List<string>();
         private bool _warnedOnStop;
@@ -161,7 +162,7 @@ namespace PayNet.PowerShell
             if (_halt is null) return false;
             WriteError(PayNetErrors.Create(ErrorIds.BatchHalted, ErrorCategory.OperationStopped, CurrentTarget,
                 $"Not sent: an earlier money move in this batch ended in an unknown state (reference '{_halt}'). No more money moves in this batch until it is settled.",
-                null, FollowUpCommands.SettleReference(_halt)));
+                null, _halt == NoReference ? "Get-PayNetJournal -Open" : FollowUpCommands.SettleReference(_halt)));
             return true;
         }
 

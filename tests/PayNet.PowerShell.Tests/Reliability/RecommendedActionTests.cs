@@ -118,8 +118,9 @@ Connect-PayNet -SecretKey (ConvertTo-SecureString 'sck_test_wrong_key_0000000000
     [Fact]
     public async Task A_read_that_timed_out_recommends_the_same_lookup_again_which_then_answers()
     {
-        using var impatient = Sandbox.Connect(timeoutSec: 1, maxRetry: 0);
-        await Sandbox.ArmFaultAsync("/topup/transaction/find", "Delay", count: 1, delayMs: 2500);
+        // 3 s, not less: Connect-PayNet's sandbox discovery shares the timeout, and a loaded CI machine needs it.
+        using var impatient = Sandbox.Connect(timeoutSec: 3, maxRetry: 0);
+        await Sandbox.ArmFaultAsync("/topup/transaction/find", "Delay", count: 1, delayMs: 5000);
 
         var error = TheError(impatient.Run("Get-PayNetTransaction -ExternalId 'slow-find-1'"), ErrorIds.Timeout);
 
@@ -167,6 +168,25 @@ Connect-PayNet -SecretKey (ConvertTo-SecureString 'sck_test_wrong_key_0000000000
         Assert.NotNull(error.TargetObject);
         var ran = RunsVerbatim(Session, error);
         Assert.Empty(ran.Errors);
+    }
+
+    [Fact]
+    public void A_halted_batch_row_targets_that_row_and_recommends_settling_the_unknown_reference()
+    {
+        const string csv = "ToPrincipal,Amount,Reference\n86888,2.00,halt-1\n86888,3.00,halt-2\n";
+        var result = Session.Run(@"
+            $csv | ConvertFrom-Csv | ForEach-Object {
+                if ($_.Reference -eq 'halt-1') {
+                    $fault = @{ path = '/wallet/api/payments/confirm/member-payment'; kind = 'Status500'; count = 1 } | ConvertTo-Json
+                    $null = Invoke-RestMethod -Method Post -Uri ""$root/__sandbox/faults"" -ContentType 'application/json' -Body $fault
+                }
+                $_
+            } | Invoke-PayNetPayment -Confirm:$false", new { csv, root = Sandbox.Server.RootUri.ToString().TrimEnd('/') });
+
+        var halted = TheError(result, ErrorIds.BatchHalted);
+        Assert.Equal("halt-2", Assert.IsType<PSObject>(halted.TargetObject).Properties["Reference"].Value);
+        Assert.Equal("Sync-PayNetJournal -Reference 'halt-1'", halted.RecommendedAction);
+        RunsVerbatim(Session, halted);
     }
 
     [Fact]
