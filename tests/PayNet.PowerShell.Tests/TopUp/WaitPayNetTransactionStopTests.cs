@@ -26,11 +26,21 @@ public sealed class WaitPayNetTransactionStopTests : SandboxCmdletTest
         return command;
     }
 
-    /// <summary>Starts <paramref name="script"/> and presses Ctrl+C once it has been waiting a moment.</summary>
+    /// <summary>Presses Ctrl+C once the command shows it is waiting (its first progress record), however slow the machine.</summary>
+    private static void StopOnceWaiting(System.Management.Automation.PowerShell ps)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline && !ps.Streams.Progress.ToArray().Any(p => p.RecordType != System.Management.Automation.ProgressRecordType.Completed))
+            Thread.Sleep(20);
+        Thread.Sleep(200);
+        ps.Stop();
+    }
+
+    /// <summary>Starts <paramref name="script"/> and presses Ctrl+C once it is waiting.</summary>
     private PwshResult StoppedWhileWaiting(string script, object? variables = null)
     {
         if (variables is not null) foreach (var p in variables.GetType().GetProperties()) Session.SetVariable(p.Name, p.GetValue(variables));
-        return Session.RunStopping(script, ps => { Thread.Sleep(700); ps.Stop(); });
+        return Session.RunStopping(script, StopOnceWaiting);
     }
 
     [Fact]
@@ -47,7 +57,7 @@ public sealed class WaitPayNetTransactionStopTests : SandboxCmdletTest
         string command = FollowUpCommand(stopped, "wait-stop-07");
         Assert.Equal("Get-PayNetTransaction -Service TopUp -Reference 'wait-stop-07' | Wait-PayNetTransaction -TimeoutSec 120", command);
         // The follow-up, run as written, finds the same top-up and waits for it again (stopped again here).
-        var again = Session.RunStopping(command, ps => { Thread.Sleep(1500); ps.Stop(); });
+        var again = Session.RunStopping(command, StopOnceWaiting);
         Assert.True(again.Stopped);
         Assert.Empty(again.Errors);
         Assert.Contains(again.Progress, p => p.Activity.Contains("wait-stop-07"));
@@ -65,7 +75,7 @@ public sealed class WaitPayNetTransactionStopTests : SandboxCmdletTest
         Assert.True(stopped.Stopped);
         string command = FollowUpCommand(stopped, $"Wallet transfer {receipt.TransferId}");
         Assert.Equal($"Get-PayNetTransaction -TransferId {receipt.TransferId} | Wait-PayNetTransaction -TimeoutSec 120", command);
-        var again = Session.RunStopping(command, ps => { Thread.Sleep(1500); ps.Stop(); });
+        var again = Session.RunStopping(command, StopOnceWaiting);
         Assert.True(again.Stopped);
         Assert.Empty(again.Errors);
     }
@@ -76,14 +86,14 @@ public sealed class WaitPayNetTransactionStopTests : SandboxCmdletTest
         // Suffix 07: confirmed, then pending for ever; Ctrl+C lands during the wait.
         var stopped = Session.RunStopping(
             "Start-PayNetTopUp -Product et-mc -Account 971550000007 -Amount 10 -ExternalId start-stop-07 -PollIntervalSec 0.05 -Confirm:$false",
-            ps => { Thread.Sleep(1200); ps.Stop(); });
+            StopOnceWaiting);
 
         Assert.True(stopped.Stopped);
         var error = Session.Run("$Error[0]").OutputOf<System.Management.Automation.ErrorRecord>().Single();
         Assert.Equal(ErrorIds.StoppedAfterMoneyMoved, error.ErrorId);
         Assert.Equal("start-stop-07", Assert.IsType<TopUpTransaction>(error.Target).ExternalId);
         Assert.Equal("Get-PayNetTransaction -Service TopUp -Reference 'start-stop-07' | Wait-PayNetTransaction -TimeoutSec 120", error.RecommendedAction);
-        var again = Session.RunStopping(error.RecommendedAction!, ps => { Thread.Sleep(1500); ps.Stop(); });
+        var again = Session.RunStopping(error.RecommendedAction!, StopOnceWaiting);
         Assert.True(again.Stopped);
         Assert.Empty(again.Errors);
         Assert.Contains(again.Progress, p => p.Activity.Contains("start-stop-07"));
