@@ -21,7 +21,14 @@ namespace PayNet.PowerShell
 
         public static string JournalFor(string reference) => $"Get-PayNetJournal -Reference {Quote(reference)}";
 
-        public static string LookUp(PayNetApi service, string reference) => $"Get-PayNetTransaction -Service {service} -Reference {Quote(reference)}";
+        /// <summary>
+        /// The lookup of one reference in one service. Card errors often carry PayNet's xact id (xk_...) rather
+        /// than a reference_no, and -Reference asks Card by reference_no: those are looked up by -XactId.
+        /// </summary>
+        public static string LookUp(PayNetApi service, string reference) =>
+            service == PayNetApi.Card && reference.StartsWith("xk_", StringComparison.Ordinal)
+                ? $"Get-PayNetTransaction -XactId {Quote(reference)}"
+                : $"Get-PayNetTransaction -Service {service} -Reference {Quote(reference)}";
 
         public static string Connections(PayNetApi service) => $"Get-PayNetConnection -Service {service}";
 

@@ -144,6 +144,22 @@ Connect-PayNet -SecretKey (ConvertTo-SecureString 'sck_test_wrong_key_0000000000
     }
 
     [Fact]
+    public async Task A_Card_lookup_by_xact_id_PayNet_could_not_answer_recommends_the_same_lookup_which_then_finds_it()
+    {
+        var sale = Session.Run("Get-PayNetTransaction -ReferenceNo RCN-0001").OutputOf<PayNet.Core.Card.CardTransaction>().First();
+        await Sandbox.ArmFaultAsync("/card/v1/transaction/check", "Status500", count: 10);
+
+        var error = TheError(Session.Run("Get-PayNetTransaction -XactId $x", new { x = sale.XactId }), ErrorIds.Unavailable);
+        await Sandbox.Control.DeleteAsync("/__sandbox/faults");
+
+        Assert.Equal(sale.XactId, error.Target);
+        Assert.Equal($"Get-PayNetTransaction -XactId '{sale.XactId}'", error.RecommendedAction);
+        var ran = RunsVerbatim(Session, error);
+        Assert.Empty(ran.Errors);
+        Assert.Contains(ran.Output, o => o is PayNet.Core.Card.CardTransaction t && t.XactId == sale.XactId);
+    }
+
+    [Fact]
     public async Task A_spent_Wallet_call_budget_recommends_Get_PayNetConnection()
     {
         (await Sandbox.Control.PostAsJsonAsync("/__sandbox/wallet/switches", new { rateLimitPerDay = 1 })).EnsureSuccessStatusCode();
