@@ -30,6 +30,8 @@ namespace PayNet.PowerShell
                 ? $"Get-PayNetTransaction -XactId {Quote(reference)}"
                 : $"Get-PayNetTransaction -Service {service} -Reference {Quote(reference)}";
 
+        public static string LookUpTransfer(long transferId) => $"Get-PayNetTransaction -TransferId {transferId.ToString(CultureInfo.InvariantCulture)}";
+
         public static string Connections(PayNetApi service) => $"Get-PayNetConnection -Service {service}";
 
         public static string Sleep(TimeSpan wait) =>

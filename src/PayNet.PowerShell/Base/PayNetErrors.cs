@@ -109,7 +109,7 @@ namespace PayNet.PowerShell
                     return ($"Check the credentials of the {error.Api} connection (Connect-PayNet).", FollowUpCommands.Connections(error.Api));
                 case PayNetErrorCategory.NotFound:
                     // Did this session (or another on this machine) move money under that reference? The journal knows.
-                    return (null, reference is null ? null : FollowUpCommands.JournalFor(reference));
+                    return (null, reference is not null && NamesATransaction(error) ? FollowUpCommands.JournalFor(reference) : null);
                 case PayNetErrorCategory.LimitsExceeded:
                     return error.RetryAfter is TimeSpan wait
                         ? ($"Wait {wait.TotalSeconds:0} s and try again.", FollowUpCommands.Sleep(wait))
@@ -121,13 +121,23 @@ namespace PayNet.PowerShell
                         : "PayNet did not answer usefully; try again later.";
                     // A lookup by reference is a read: safe to repeat. Otherwise the connection shows where and how long it waits.
                     string action = error.RetryAfter is TimeSpan after ? FollowUpCommands.Sleep(after)
-                        : reference is not null ? FollowUpCommands.LookUp(error.Api, reference)
+                        : reference is not null && error.Api == PayNetApi.Wallet && error.Operation == "GetTransfer" && long.TryParse(reference, out long transferId)
+                            ? FollowUpCommands.LookUpTransfer(transferId)
+                        : reference is not null && NamesATransaction(error) ? FollowUpCommands.LookUp(error.Api, reference)
                         : FollowUpCommands.Connections(error.Api);
                     return (advice, action);
                 default:
                     return (null, null);
             }
         }
+
+        /// <summary>
+        /// Whether the error's reference is a transaction's own (a TopUp external id, a Card xact id or
+        /// reference_no, a Wallet trace number), so a lookup or the journal can find it. Other Wallet
+        /// operations carry account, dispute or transfer ids, principals or search words.
+        /// </summary>
+        private static bool NamesATransaction(PayNetException error) =>
+            error.Api != PayNetApi.Wallet || error.Operation == "History" || error.Operation == "Find";
     }
 
     /// <summary>Errors the cmdlet layer raises itself (bad input found before calling PayNet).</summary>

@@ -160,6 +160,28 @@ Connect-PayNet -SecretKey (ConvertTo-SecureString 'sck_test_wrong_key_0000000000
     }
 
     [Fact]
+    public async Task A_Wallet_transfer_PayNet_could_not_answer_recommends_looking_up_that_transfer_and_a_member_search_only_the_connection()
+    {
+        var receipt = Assert.IsType<WalletPaymentReceipt>(Session.Call("Invoke-PayNetPayment", new { ToPrincipal = "86888", Amount = 1.00m, Reference = "tr-ra" }).Output.Single());
+        await Sandbox.ArmFaultAsync("/wallet/api/accounts/transfer-data/*", "Status500", count: 10);
+        var transfer = TheError(Session.Run("Get-PayNetTransaction -TransferId $id", new { id = receipt.TransferId }), ErrorIds.Unavailable);
+        await Sandbox.Control.DeleteAsync("/__sandbox/faults");
+
+        Assert.Equal(receipt.TransferId, transfer.Target);
+        Assert.Equal($"Get-PayNetTransaction -TransferId {receipt.TransferId}", transfer.RecommendedAction);
+        var ran = RunsVerbatim(Session, transfer);
+        Assert.Empty(ran.Errors);
+        Assert.Contains(ran.Output, o => o is WalletStatementLine l && l.TransferId == receipt.TransferId);
+
+        // A search word is no transaction reference: the follow-up is the connection, not a lookup of the word.
+        await Sandbox.ArmFaultAsync("/wallet/api/members*", "Status500", count: 10);
+        var search = TheError(Session.Run("Get-PayNetMember -Search 'jhon'"), ErrorIds.Unavailable);
+        await Sandbox.Control.DeleteAsync("/__sandbox/faults");
+        Assert.Equal("Get-PayNetConnection -Service Wallet", search.RecommendedAction);
+        RunsVerbatim(Session, search);
+    }
+
+    [Fact]
     public async Task A_spent_Wallet_call_budget_recommends_Get_PayNetConnection()
     {
         (await Sandbox.Control.PostAsJsonAsync("/__sandbox/wallet/switches", new { rateLimitPerDay = 1 })).EnsureSuccessStatusCode();
