@@ -182,6 +182,22 @@ Connect-PayNet -SecretKey (ConvertTo-SecureString 'sck_test_wrong_key_0000000000
     }
 
     [Fact]
+    public async Task A_throttled_TopUp_call_says_to_wait_in_its_message_and_recommends_no_prose()
+    {
+        // The TopUp client does not pass the 429's Retry-After on (known gap), so there is no length of
+        // sleep to recommend: the advice is in the message and RecommendedAction stays empty, never prose.
+        await Sandbox.ArmFaultAsync("/topup/transaction/find", "Status429", count: 10);
+        var result = Session.Run("Get-PayNetTransaction -ExternalId 'busy-1'");
+        await Sandbox.Control.DeleteAsync("/__sandbox/faults");
+
+        var error = result.Terminating ?? Assert.Single(result.Errors);
+        Assert.Equal(ErrorIds.LimitExceeded, error.ErrorId);
+        Assert.Equal("busy-1", error.Target);
+        Assert.Contains("try again later", error.Message);
+        Assert.True(string.IsNullOrEmpty(error.RecommendedAction), error.RecommendedAction);
+    }
+
+    [Fact]
     public async Task A_spent_Wallet_call_budget_recommends_Get_PayNetConnection()
     {
         (await Sandbox.Control.PostAsJsonAsync("/__sandbox/wallet/switches", new { rateLimitPerDay = 1 })).EnsureSuccessStatusCode();
