@@ -24,7 +24,7 @@ namespace PayNet.Core.Card
         /// </summary>
         /// <param name="amount">TRY to refund; null = the full amount. Sent in kuruş.</param>
         /// <param name="succeedUrl">Where Paynet posts the outcome, if anywhere.</param>
-        public async Task<CardOperationResult> RequestRefundAsync(string xactId, decimal? amount = null, string? succeedUrl = null, CancellationToken cancellationToken = default)
+        public async Task<CardRefundResult> RequestRefundAsync(string xactId, decimal? amount = null, string? succeedUrl = null, CancellationToken cancellationToken = default)
         {
             string id = RequireXactId(RefundOperation, xactId);
             var body = new CardRefundBody { XactId = id, Amount = Kurus(RefundOperation, amount, id), SucceedUrl = CallbackUrl(succeedUrl, id) };
@@ -38,9 +38,10 @@ namespace PayNet.Core.Card
                 async token =>
                 {
                     var reply = await _transport.PostAsync("v1/transaction/reversed_request", RefundOperation, CallKind.MoneyMove, body, id, false, token).ConfigureAwait(false);
-                    return Result(RefundOperation, id, reply, amount, movesMoney: true);
+                    return Answered(id, reply, amount, before);
                 },
-                result => (MoneyMoveState.Pending, result.XactId),
+                // A refused request moved nothing; an accepted one is reviewed by PayNet, so it stays Pending in the journal.
+                result => (result.State == CardRefundState.Rejected ? MoneyMoveState.Failed : MoneyMoveState.Pending, result.XactId),
                 async (round, token) => SettleRefund(id, amount, before, await RefundStateAsync(id, token).ConfigureAwait(false)),
                 cancellationToken).ConfigureAwait(false);
         }
@@ -81,6 +82,8 @@ namespace PayNet.Core.Card
             /// <summary>Paynet says the transaction did not succeed (is_succeed false): there is nothing to refund.</summary>
             public bool Failed { get; set; }
             public decimal? Amount { get; set; }
+            public string? ReferenceNo { get; set; }
+            public string Currency { get; set; } = "TRY";
             public List<CardRefund> Requests { get; } = new List<CardRefund>();
         }
 
@@ -108,7 +111,11 @@ namespace PayNet.Core.Card
         private async Task<RefundState> RefundStateAsync(string xactId, CancellationToken cancellationToken)
         {
             var detail = await GetDetailAsync(xactId: xactId, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var state = new RefundState { Reversed = detail.IsReversed, Amount = detail.Amount, Failed = detail.State == CardTransactionState.Failed };
+            var state = new RefundState
+            {
+                Reversed = detail.IsReversed, Amount = detail.Amount, Failed = detail.State == CardTransactionState.Failed,
+                ReferenceNo = detail.ReferenceNo, Currency = string.IsNullOrEmpty(detail.Currency) ? "TRY" : detail.Currency,
+            };
             // Requests are listed by entry date; from the transaction's day to two days past the later of it and now.
             DateTime from = (detail.Time?.Date ?? DateTime.UtcNow.Date).AddDays(-1);
             DateTime latest = detail.Time is DateTimeOffset t && t.UtcDateTime > DateTime.UtcNow ? t.UtcDateTime : DateTime.UtcNow;
@@ -122,15 +129,15 @@ namespace PayNet.Core.Card
         }
 
         /// <summary>The refund is settled when exactly one new request appeared and it is for the asked amount.</summary>
-        internal static SettleStep<CardOperationResult> SettleRefund(string xactId, decimal? amount, RefundState before, RefundState now)
+        internal static SettleStep<CardRefundResult> SettleRefund(string xactId, decimal? amount, RefundState before, RefundState now)
         {
             int added = now.Requests.Count - before.Requests.Count;
             if (added == 0 && !(now.Reversed && !before.Reversed))
-                return SettleStep<CardOperationResult>.Nothing($"no new refund request for '{xactId}' yet");
+                return SettleStep<CardRefundResult>.Nothing($"no new refund request for '{xactId}' yet");
             if (added > 1)
-                return SettleStep<CardOperationResult>.Mismatch($"{added} new refund requests for '{xactId}' appeared; another caller may be refunding it too");
+                return SettleStep<CardRefundResult>.Mismatch($"{added} new refund requests for '{xactId}' appeared; another caller may be refunding it too");
             if (added < 0)
-                return SettleStep<CardOperationResult>.Mismatch($"the refund requests of '{xactId}' changed unexpectedly");
+                return SettleStep<CardRefundResult>.Mismatch($"the refund requests of '{xactId}' changed unexpectedly");
 
             // The new request is the one the earlier listing does not account for; the latest entry date is not it when
             // several requests share one (Paynet dates them coarsely), which took an earlier refund's amount for this one's.
@@ -139,21 +146,56 @@ namespace PayNet.Core.Card
             {
                 var unaccounted = NewRequests(before, now);
                 if (unaccounted.Count != 1)
-                    return SettleStep<CardOperationResult>.Mismatch($"the refund requests of '{xactId}' changed unexpectedly");
+                    return SettleStep<CardRefundResult>.Mismatch($"the refund requests of '{xactId}' changed unexpectedly");
                 fresh = unaccounted[0];
             }
             if (fresh?.Amount is decimal booked && amount is decimal asked && booked != asked)
-                return SettleStep<CardOperationResult>.Mismatch(
+                return SettleStep<CardRefundResult>.Mismatch(
                     $"a new refund request for '{xactId}' is for {booked.ToString("0.00", CultureInfo.InvariantCulture)} TRY, not {asked.ToString("0.00", CultureInfo.InvariantCulture)}");
-            return SettleStep<CardOperationResult>.Found(new CardOperationResult
+            return SettleStep<CardRefundResult>.Found(new CardRefundResult
             {
                 Operation = RefundOperation,
                 XactId = xactId,
+                ReferenceNo = now.ReferenceNo ?? before.ReferenceNo,
                 Code = 0,
-                Message = fresh is null ? "reversed (settled from the transaction detail)" : $"refund request {fresh.State} (settled from the refund list)",
-                Amount = amount ?? fresh?.Amount,
+                ProviderMessage = fresh is null ? "reversed (settled from the transaction detail)" : $"refund request {fresh.State} (settled from the refund list)",
+                Amount = amount ?? fresh?.Amount ?? before.Amount,
+                FullAmount = amount is null,
+                PaymentAmount = before.Amount,
+                Currency = before.Currency,
+                State = fresh is null ? CardRefundState.Approved : StateOf(fresh.Status),
+                Time = fresh?.EntryDate,
                 Reconciled = true,
             });
+        }
+
+        /// <summary>The answer to the request: 0 (or 100, an earlier identical request) is accepted and under review; any other code is refused.</summary>
+        private static CardRefundResult Answered(string xactId, CardReply reply, decimal? amount, RefundState before)
+        {
+            // An answer without a return code is unreadable, not a success: the request may or may not have run.
+            int code = reply.Code ?? throw new PayNetAmbiguousOutcomeException($"the answer to {RefundOperation} carried no return code");
+            return new CardRefundResult
+            {
+                Operation = RefundOperation,
+                XactId = xactId,
+                ReferenceNo = before.ReferenceNo,
+                Code = code,
+                ProviderMessage = reply.Message,
+                Amount = amount ?? before.Amount,
+                FullAmount = amount is null,
+                PaymentAmount = before.Amount,
+                Currency = before.Currency,
+                State = code == 0 || code == 100 ? CardRefundState.Pending : CardRefundState.Rejected,
+            };
+        }
+
+        /// <summary>A refund list status (values undocumented; the sandbox says pending, approved, rejected) as a state.</summary>
+        internal static CardRefundState StateOf(string? status)
+        {
+            string s = (status ?? string.Empty).Trim().ToLowerInvariant();
+            if (s.Contains("approv") || s.Contains("onay") || s.Contains("success") || s.Contains("başarılı")) return CardRefundState.Approved;
+            if (s.Contains("reject") || s.StartsWith("red", StringComparison.Ordinal) || s.Contains("fail")) return CardRefundState.Rejected;
+            return s.Length == 0 || s.Contains("pend") || s.Contains("bekl") || s.Contains("wait") ? CardRefundState.Pending : CardRefundState.Unknown;
         }
     }
 }

@@ -217,7 +217,59 @@ namespace PayNet.Core.Card
         public override string ToString() => $"{DueDate:yyyy-MM-dd} {XactId} {XactType} {CompanyPayAmount} {Currency}";
     }
 
-    /// <summary>The answer of a call that returns only a code and a message (refund request, marking, ...).</summary>
+    /// <summary>Where a refund request stands, by name (card.md §3.4: the request is reviewed by PayNet before it runs).</summary>
+    public enum CardRefundState
+    {
+        Unknown = 0,
+        /// <summary>PayNet accepted the request (code 0) and reviews it; follow it with Get-PayNetRefund.</summary>
+        Pending = 1,
+        /// <summary>PayNet's records show the refund approved: the payment is reversed, or its request listed as approved.</summary>
+        Approved = 2,
+        /// <summary>PayNet refused the request (a non-zero return code, or its request listed as rejected).</summary>
+        Rejected = 3,
+    }
+
+    /// <summary>
+    /// The answer to a refund or cancel request, typed: which payment (xact id and reference), how much in
+    /// which currency, and the state by name. PayNet's own words ("Başarılı İşlem") are kept as ProviderMessage.
+    /// </summary>
+    public sealed class CardRefundResult : IPayNetRecord
+    {
+        public PayNetApi Service => PayNetApi.Card;
+        public string Operation { get; set; } = "RequestRefund";
+        /// <summary>PayNet's encrypted id (xk_...) of the refunded payment.</summary>
+        public string? XactId { get; set; }
+        public string Id => XactId ?? string.Empty;
+        /// <summary>The refunded payment's reference_no.</summary>
+        public string? ReferenceNo { get; set; }
+        public string? Reference => ReferenceNo;
+        /// <summary>The amount refunded: as asked, or the payment's whole amount when none was given.</summary>
+        public decimal? Amount { get; set; }
+        /// <summary>True when the whole payment is refunded (no -Amount, or a cancel).</summary>
+        public bool FullAmount { get; set; }
+        /// <summary>The refunded payment's amount.</summary>
+        public decimal? PaymentAmount { get; set; }
+        public string Currency { get; set; } = "TRY";
+        public CardRefundState State { get; set; }
+        public string StateName => State.ToString();
+        /// <summary>PayNet's time of the request when its records say (the refund list's entry date); PayNet's answer to the request carries none.</summary>
+        public DateTimeOffset? Time { get; set; }
+        /// <summary>PayNet's return code (card.md §1.3): 0 accepted.</summary>
+        public int Code { get; set; }
+        /// <summary>PayNet's text as it sent it, e.g. "Başarılı İşlem".</summary>
+        public string? ProviderMessage { get; set; }
+        /// <summary>The same as <see cref="ProviderMessage"/>; the name earlier versions used.</summary>
+        public string? Message => ProviderMessage;
+        /// <summary>PayNet accepted the request (Pending or Approved); the name earlier versions used.</summary>
+        public bool Succeeded => State == CardRefundState.Pending || State == CardRefundState.Approved;
+        /// <summary>True when the answer was lost and the outcome was settled by reading Paynet's records.</summary>
+        public bool Reconciled { get; set; }
+
+        public override string ToString() =>
+            $"Refund {(Amount is decimal a ? a.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + " " : string.Empty)}{Currency} of {ReferenceNo ?? XactId}: {State}";
+    }
+
+    /// <summary>The answer of a call that returns only a code and a message (marking, pre-authorisation reversal, ...).</summary>
     public sealed class CardOperationResult
     {
         public string Operation { get; set; } = string.Empty;

@@ -48,12 +48,13 @@ namespace PayNet.Core.Wallet
         /// The history of a wallet (the default one when <paramref name="accountId"/> is null), newest first,
         /// read one page at a time as the consumer asks for more. Dates are inclusive calendar days.
         /// </summary>
+        /// <param name="totalCount">Called once with the number of lines in the whole period, when PayNet says (its first page's totalCount).</param>
         public IAsyncEnumerable<WalletStatementLine> GetStatementAsync(DateTimeOffset? from = null, DateTimeOffset? to = null,
-            long? accountId = null, int pageSize = 50, CancellationToken cancellationToken = default)
+            long? accountId = null, int pageSize = 50, CancellationToken cancellationToken = default, Action<long>? totalCount = null)
         {
             if (pageSize < 1 || pageSize > 100) throw Invalid("GetStatement", "Page size must be between 1 and 100.");
             if (from is DateTimeOffset f && to is DateTimeOffset t && f.Date > t.Date) throw Invalid("GetStatement", "The period starts after it ends.");
-            return ReadHistoryAsync(from, to, accountId, pageSize, cancellationToken);
+            return ReadHistoryAsync(from, to, accountId, pageSize, cancellationToken, totalCount);
         }
 
         /// <summary>One transfer by id (§6.7.2); NotFound when it does not involve the member.</summary>
@@ -106,7 +107,7 @@ namespace PayNet.Core.Wallet
         }
 
         private async IAsyncEnumerable<WalletStatementLine> ReadHistoryAsync(DateTimeOffset? from, DateTimeOffset? to, long? accountId, int pageSize,
-            [EnumeratorCancellation] CancellationToken cancellationToken)
+            [EnumeratorCancellation] CancellationToken cancellationToken, Action<long>? totalCount = null)
         {
             string basePath = accountId is long id ? Path(Settings.Routes.AccountHistory, id) : Settings.Routes.DefaultHistory;
             var query = new List<string>();
@@ -119,6 +120,7 @@ namespace PayNet.Core.Wallet
                 var envelope = await CallAsync(HttpMethod.Get, path, null, "GetStatement", CallKind.Read, cancellationToken).ConfigureAwait(false);
                 var pageDto = envelope.Read<ResultPageDto<HistoryTransferDto>>("AccountHistoryResultPage");
                 var elements = pageDto?.Elements ?? envelope.ReadList<HistoryTransferDto>("AccountHistoryResultPage");
+                if (page == 0 && pageDto?.TotalCount is int all && all >= 0) totalCount?.Invoke(all);
                 // A server that ignores currentPage would otherwise be read forever.
                 if (elements.Count == 0 || (page > 0 && elements[0].Id == firstIdOfPreviousPage)) yield break;
                 firstIdOfPreviousPage = elements[0].Id;

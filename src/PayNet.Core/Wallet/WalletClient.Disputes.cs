@@ -37,11 +37,13 @@ namespace PayNet.Core.Wallet
         }
 
         /// <summary>The member's disputes, optionally in one state, read page by page as the consumer asks for more.</summary>
-        public IAsyncEnumerable<WalletDispute> GetDisputesAsync(WalletDisputeState? state = null, int pageSize = 50, CancellationToken cancellationToken = default)
+        /// <param name="totalCount">Called once with the number of disputes in the whole list, when PayNet says (its first page's totalCount).</param>
+        public IAsyncEnumerable<WalletDispute> GetDisputesAsync(WalletDisputeState? state = null, int pageSize = 50, CancellationToken cancellationToken = default,
+            Action<long>? totalCount = null)
         {
             if (pageSize < 1 || pageSize > 100) throw Invalid("GetDisputes", "Page size must be between 1 and 100.");
             if (state == WalletDisputeState.Unknown) throw Invalid("GetDisputes", "Unknown is not a state to filter on.");
-            return ReadDisputesAsync(state, pageSize, cancellationToken);
+            return ReadDisputesAsync(state, pageSize, totalCount, cancellationToken);
         }
 
         /// <summary>Adds a comment and/or replaces the description (only while OPEN or IN_REVIEW).</summary>
@@ -64,7 +66,7 @@ namespace PayNet.Core.Wallet
             return ReadDispute(operation, envelope);
         }
 
-        private async IAsyncEnumerable<WalletDispute> ReadDisputesAsync(WalletDisputeState? state, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+        private async IAsyncEnumerable<WalletDispute> ReadDisputesAsync(WalletDisputeState? state, int pageSize, Action<long>? totalCount, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             string filter = state is WalletDisputeState s ? "status=" + WalletEnumText.ToWire(s) + "&" : string.Empty;
             long? firstIdOfPreviousPage = null;
@@ -74,6 +76,7 @@ namespace PayNet.Core.Wallet
                 var envelope = await CallAsync(HttpMethod.Get, path, null, "GetDisputes", CallKind.Read, cancellationToken).ConfigureAwait(false);
                 var pageDto = envelope.Read<ResultPageDto<DisputeDto>>("DisputeResultPage");
                 var elements = pageDto?.Elements ?? envelope.ReadList<DisputeDto>("DisputeResultPage", "Disputes");
+                if (page == 0 && pageDto?.TotalCount is int all && all >= 0) totalCount?.Invoke(all);
                 if (elements.Count == 0 || (page > 0 && elements[0].Id == firstIdOfPreviousPage)) yield break;
                 firstIdOfPreviousPage = elements[0].Id;
                 foreach (var element in elements) yield return _mapper.Dispute(element);

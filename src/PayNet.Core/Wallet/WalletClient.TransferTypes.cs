@@ -75,7 +75,7 @@ namespace PayNet.Core.Wallet
 
         /// <summary>§6.14 search by keywords (name, username, mobile), every page.</summary>
         public async IAsyncEnumerable<WalletMember> SearchMembersAsync(string keywords, int pageSize = 50,
-            [EnumeratorCancellation] CancellationToken cancellationToken = default)
+            [EnumeratorCancellation] CancellationToken cancellationToken = default, Action<long>? totalCount = null)
         {
             const string operation = "SearchMembers";
             if (string.IsNullOrWhiteSpace(keywords)) throw Invalid(operation, "Keywords are required.");
@@ -87,6 +87,7 @@ namespace PayNet.Core.Wallet
                 var envelope = await CallAsync(HttpMethod.Get, path, null, operation, CallKind.Read, cancellationToken, reference: keywords).ConfigureAwait(false);
                 var pageDto = envelope.Read<ResultPageDto<MemberDto>>("MemberResultPage");
                 var elements = pageDto?.Elements ?? envelope.ReadList<MemberDto>("MemberResultPage");
+                if (page == 0 && pageDto?.TotalCount is int all && all >= 0) totalCount?.Invoke(all);
                 foreach (var element in elements) yield return _mapper.Member(element);
                 int served = pageDto?.PageSize is int size && size > 0 ? size : pageSize;
                 if (elements.Count == 0 || (pageDto?.TotalCount is int total ? (page + 1) * (long)served >= total : elements.Count < served)) yield break;

@@ -94,6 +94,9 @@ namespace PayNet.PowerShell
         private protected virtual void Process() { }
         private protected virtual void End() { }
 
+        /// <summary>The command that signs this cmdlet's Wallet connection in again (recommended when a login OTP is needed), if known.</summary>
+        private protected virtual string? ReconnectCommand => null;
+
         private void Run(Action step)
         {
             using (PayNetLog.Push(_log!))
@@ -111,8 +114,8 @@ namespace PayNet.PowerShell
                 catch (PayNetException error) when (error.Category == PayNetErrorCategory.StateUnknown)
                 {
                     Dispatcher.Drain();
-                    var record = PayNetErrors.From(error, CurrentTarget);
-                    _halt ??= error.Reference ?? "(no reference)";
+                    var record = PayNetErrors.From(error, CurrentTarget, ReconnectCommand);
+                    _halt ??= error.Reference ?? NoReference;
                     if (Stopping) ReportAfterStop(record);
                     WriteError(record);
                 }
@@ -124,7 +127,7 @@ namespace PayNet.PowerShell
                 catch (PayNetException error)
                 {
                     Dispatcher.Drain();
-                    WriteError(PayNetErrors.From(error, CurrentTarget));
+                    WriteError(PayNetErrors.From(error, CurrentTarget, ReconnectCommand));
                 }
             }
         }
@@ -132,6 +135,7 @@ namespace PayNet.PowerShell
         // ---- Money moves: batch halt, results that survive Ctrl+C, one warning on stop ----
 
         private string? _halt;
+        private const string NoReference = "(no reference)";
         private int _moneyMovesSent;
         private readonly System.Collections.Generic.List<string> _sentReferences = new System.Collections.Generic.List<string>();
         private bool _warnedOnStop;
@@ -158,7 +162,7 @@ namespace PayNet.PowerShell
             if (_halt is null) return false;
             WriteError(PayNetErrors.Create(ErrorIds.BatchHalted, ErrorCategory.OperationStopped, CurrentTarget,
                 $"Not sent: an earlier money move in this batch ended in an unknown state (reference '{_halt}'). No more money moves in this batch until it is settled.",
-                null, $"Sync-PayNetJournal -Reference '{_halt}'"));
+                null, _halt == NoReference ? "Get-PayNetJournal -Open" : FollowUpCommands.SettleReference(_halt)));
             return true;
         }
 
@@ -182,9 +186,13 @@ namespace PayNet.PowerShell
                 try { WriteObject(result); return; }
                 catch (PipelineStoppedException) { /* stopped between the check and the write: report below */ }
             }
+            // A top-up still pending is followed up by waiting for it again; anything else is listed from the journal.
+            string followUp = result is Core.TopUp.TopUpTransaction { IsFinal: false, ExternalId: string externalId } && externalId.Length > 0
+                ? FollowUpCommands.WaitForTopUp(externalId, FollowUpCommands.DefaultWaitSec)
+                : "Get-PayNetJournal -Since (Get-Date).AddHours(-1)";
             ReportAfterStop(PayNetErrors.Create(ErrorIds.StoppedAfterMoneyMoved, ErrorCategory.OperationStopped, result,
                 $"Stopped, but this money move had already happened: {result}. It is in the journal.",
-                null, "Get-PayNetJournal -Since (Get-Date).AddHours(-1)"));
+                null, followUp));
             throw new PipelineStoppedException();
         }
 
@@ -233,17 +241,49 @@ namespace PayNet.PowerShell
 
         private protected ulong PagingSkip => PagingParameters?.Skip ?? 0;
 
-        /// <summary>Writes each item of a paged stream, applying -Skip and -First without fetching pages past -First.</summary>
-        private protected void WritePaged<T>(IEnumerable<T> items)
+        /// <summary>The size of a whole paged set as PayNet states it, set by Core from its first page (on any thread), read on the pipeline thread.</summary>
+        private protected sealed class StatedTotal
+        {
+            private long _value = -1;
+
+            public void Set(long value) => Interlocked.Exchange(ref _value, value);
+
+            public long? Get() => Interlocked.Read(ref _value) is long v && v >= 0 ? v : (long?)null;
+        }
+
+        /// <summary>
+        /// Writes each item of a paged stream, applying -Skip and -First without fetching pages past -First.
+        /// With -IncludeTotalCount the total comes first when PayNet says it (<paramref name="serverTotal"/>,
+        /// known once the first page is read); otherwise the items are counted, reading on past -First if
+        /// need be, and the exact total follows them.
+        /// </summary>
+        /// <param name="serverTotal">The whole set's size as PayNet stated it, or null until (or unless) it did.</param>
+        private protected void WritePaged<T>(IEnumerable<T> items, Func<long?>? serverTotal = null)
         {
             ulong skip = PagingSkip, first = PagingFirst, seen = 0, written = 0;
-            if (first == 0) return;
+            bool wantTotal = PagingParameters?.IncludeTotalCount.IsPresent == true, totalWritten = false;
+            if (first == 0 && !wantTotal) return;
+            void WriteTotal(ulong total)
+            {
+                if (totalWritten) return;
+                totalWritten = true;
+                WriteObject(PagingParameters!.NewTotalCount(total, 1.0));
+            }
             foreach (var item in items)
             {
-                if (seen++ < skip) continue;
+                if (wantTotal && serverTotal?.Invoke() is long stated && stated >= 0) WriteTotal((ulong)stated);
+                seen++;
+                if (seen <= skip || written >= first)
+                {
+                    // Past -First only the count is still wanted; stop as soon as PayNet's total is known.
+                    if (written >= first && (!wantTotal || totalWritten)) break;
+                    continue;
+                }
                 WriteObject(item);
-                if (++written >= first) break;
+                written++;
+                if (written >= first && (!wantTotal || totalWritten)) break;
             }
+            if (wantTotal && !totalWritten) WriteTotal(serverTotal?.Invoke() is long late && late >= 0 ? (ulong)late : seen);
         }
 
         private protected void WriteItemError(string errorId, ErrorCategory category, object? target, string message, string? recommendedAction = null) =>

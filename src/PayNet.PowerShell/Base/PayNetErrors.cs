@@ -72,28 +72,72 @@ namespace PayNet.PowerShell
             return record;
         }
 
-        public static ErrorRecord From(PayNetException error, object? target)
+        /// <summary>
+        /// The ErrorRecord for a PayNet failure: the message says what happened and what to do, and the
+        /// RecommendedAction, where there is a useful one, is a command that runs verbatim (see <see cref="FollowUpCommands"/>).
+        /// </summary>
+        /// <param name="reconnectCommand">The connection's own Connect-PayNet command line, recommended when a login OTP is needed.</param>
+        public static ErrorRecord From(PayNetException error, object? target, string? reconnectCommand = null)
         {
-            if (error is Core.Wallet.PayNetRateLimitedException limited)
-                return Create(ErrorIds.RateLimited, ErrorCategory.LimitsExceeded, target, error.Message, error,
-                    error.RetryAfter is TimeSpan pause && limited.ResetsAt - DateTimeOffset.UtcNow <= pause + TimeSpan.FromMinutes(1)
-                        ? $"Wait {pause.TotalSeconds:0} s and try again."
-                        : $"The Wallet budget comes back at {limited.ResetsAt.ToUniversalTime():yyyy-MM-dd HH:mm} UTC; Get-PayNetConnection shows the calls left.");
-            if (error is Core.Wallet.PayNetOtpRequiredException)
-                return Create(ErrorIds.OtpRequired, ErrorCategory.AuthenticationError, target, error.Message, error,
-                    "Run Connect-PayNet again with -Otp <code> (the one-time password PayNet sent to the member's mobile).");
-            string? action = error.Category switch
-            {
-                PayNetErrorCategory.StateUnknown => $"Sync-PayNetJournal -Reference '{error.Reference}'",
-                PayNetErrorCategory.Authentication => "Check the credentials given to Connect-PayNet.",
-                PayNetErrorCategory.LimitsExceeded => error.RetryAfter is TimeSpan wait ? $"Wait {wait.TotalSeconds:0} s and try again." : "Wait and try again later.",
-                PayNetErrorCategory.Unavailable => "PayNet did not answer; try again later.",
-                PayNetErrorCategory.Timeout => "Raise -TimeoutSec or try again later.",
-                _ => null,
-            };
-            string errorId = error is PayNet.Core.Money.PayNetInvalidAmountException ? ErrorIds.InvalidAmount : ErrorIds.For(error.Category);
-            return Create(errorId, ErrorIds.CategoryFor(error.Category), target, error.Message, error, action);
+            var (advice, action) = FollowUp(error, reconnectCommand);
+            string message = advice is null ? error.Message : error.Message.TrimEnd() + " " + advice;
+            string errorId = error is Core.Wallet.PayNetRateLimitedException ? ErrorIds.RateLimited
+                : error is Core.Wallet.PayNetOtpRequiredException ? ErrorIds.OtpRequired
+                : error is PayNet.Core.Money.PayNetInvalidAmountException ? ErrorIds.InvalidAmount
+                : ErrorIds.For(error.Category);
+            var category = error is Core.Wallet.PayNetRateLimitedException ? ErrorCategory.LimitsExceeded
+                : error is Core.Wallet.PayNetOtpRequiredException ? ErrorCategory.AuthenticationError
+                : ErrorIds.CategoryFor(error.Category);
+            return Create(errorId, category, target, message, error, action);
         }
+
+        /// <summary>Prose added to the message (null: the message says enough) and the command to recommend (null: none helps).</summary>
+        private static (string? Advice, string? Action) FollowUp(PayNetException error, string? reconnectCommand)
+        {
+            string? reference = string.IsNullOrWhiteSpace(error.Reference) ? null : error.Reference;
+            if (error is Core.Wallet.PayNetRateLimitedException limited)
+                return error.RetryAfter is TimeSpan pause && limited.ResetsAt - DateTimeOffset.UtcNow <= pause + TimeSpan.FromMinutes(1)
+                    ? ($"Wait {pause.TotalSeconds:0} s and try again.", FollowUpCommands.Sleep(pause))
+                    : ($"The Wallet budget comes back at {limited.ResetsAt.ToUniversalTime():yyyy-MM-dd HH:mm} UTC; Get-PayNetConnection shows the calls left.", FollowUpCommands.Connections(PayNetApi.Wallet));
+            if (error is Core.Wallet.PayNetOtpRequiredException)
+                return (null, reconnectCommand ?? FollowUpCommands.ParameterHelp("Connect-PayNet", "Otp"));
+            switch (error.Category)
+            {
+                case PayNetErrorCategory.StateUnknown:
+                    return (null, reference is null ? "Sync-PayNetJournal" : FollowUpCommands.SettleReference(reference));
+                case PayNetErrorCategory.Authentication:
+                    return ($"Check the credentials of the {error.Api} connection (Connect-PayNet).", FollowUpCommands.Connections(error.Api));
+                case PayNetErrorCategory.NotFound:
+                    // Did this session (or another on this machine) move money under that reference? The journal knows.
+                    return (null, reference is not null && NamesATransaction(error) ? FollowUpCommands.JournalFor(reference) : null);
+                case PayNetErrorCategory.LimitsExceeded:
+                    return error.RetryAfter is TimeSpan wait
+                        ? ($"Wait {wait.TotalSeconds:0} s and try again.", FollowUpCommands.Sleep(wait))
+                        : ("Wait and try again later.", null);
+                case PayNetErrorCategory.Unavailable:
+                case PayNetErrorCategory.Timeout:
+                    string advice = error.Category == PayNetErrorCategory.Timeout
+                        ? "Try again later, or connect with a longer -TimeoutSec (Connect-PayNet -TimeoutSec)."
+                        : "PayNet did not answer usefully; try again later.";
+                    // A lookup by reference is a read: safe to repeat. Otherwise the connection shows where and how long it waits.
+                    string action = error.RetryAfter is TimeSpan after ? FollowUpCommands.Sleep(after)
+                        : reference is not null && error.Api == PayNetApi.Wallet && error.Operation == "GetTransfer" && long.TryParse(reference, out long transferId)
+                            ? FollowUpCommands.LookUpTransfer(transferId)
+                        : reference is not null && NamesATransaction(error) ? FollowUpCommands.LookUp(error.Api, reference)
+                        : FollowUpCommands.Connections(error.Api);
+                    return (advice, action);
+                default:
+                    return (null, null);
+            }
+        }
+
+        /// <summary>
+        /// Whether the error's reference is a transaction's own (a TopUp external id, a Card xact id or
+        /// reference_no, a Wallet trace number), so a lookup or the journal can find it. Other Wallet
+        /// operations carry account, dispute or transfer ids, principals or search words.
+        /// </summary>
+        private static bool NamesATransaction(PayNetException error) =>
+            error.Api != PayNetApi.Wallet || error.Operation == "History" || error.Operation == "Find";
     }
 
     /// <summary>Errors the cmdlet layer raises itself (bad input found before calling PayNet).</summary>

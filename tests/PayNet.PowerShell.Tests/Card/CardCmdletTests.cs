@@ -128,7 +128,7 @@ public sealed class CardCmdletTests : SandboxCmdletTest
         Assert.Equal(before, Pwsh.Run("Get-PayNetRefund", new { From = new DateTime(2024, 1, 15), To = new DateTime(2024, 1, 18) }, Host("__AllParameterSets")).Output.Count);
 
         var done = Pwsh.Run("Request-PayNetRefund", new { XactId = f01.XactId!, Amount = 100m }, new Call(Session));
-        var result = Assert.IsType<CardOperationResult>(Assert.Single(done.Output));
+        var result = Assert.IsType<CardRefundResult>(Assert.Single(done.Output));
         Assert.True(result.Succeeded);
         // The question names the money: what is refunded, of which payment (its reference and amount), in which currency.
         var (target, action) = done.ShouldProcessCalls.Single();

@@ -56,7 +56,8 @@ public sealed class PaymentOtpTests : IClassFixture<OtpSandboxFixture>
         var error = Assert.Single(first.Errors);
         Assert.Equal(ErrorIds.OtpRequired, error.ErrorId);
         Assert.Equal(ErrorCategory.AuthenticationError, error.Category);
-        Assert.Contains("-Otp", error.RecommendedAction);
+        Assert.Contains("-Otp", error.Message);
+        Assert.Equal("Get-Help Invoke-PayNetPayment -Parameter Otp", error.RecommendedAction);
         Assert.Single(first.Prompts);
         Assert.Empty(await WalletTestKit.LedgerAsync(_sandbox.Control));
         Assert.Equal(OtpSandboxFixture.OtpCode, await WalletTestKit.LastOtpAsync(_sandbox.Control, OtpSandboxFixture.OwnMobile));

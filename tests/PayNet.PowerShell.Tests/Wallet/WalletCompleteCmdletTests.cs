@@ -49,7 +49,9 @@ public sealed class WalletCompleteCmdletTests : IClassFixture<SandboxFixture>, I
         Assert.StartsWith("PayNetOtpRequired,", connect.Terminating!.FullyQualifiedErrorId);
         string message = connect.Terminating.ErrorDetails?.Message ?? connect.Terminating.Exception.Message;
         Assert.Contains("-Otp", message);
-        Assert.Contains($"Connect-PayNet -Sandbox -BaseUri '{_sandbox.Server.RootUri}' -Otp <code>", message);
+        string reconnect = $"Connect-PayNet -Sandbox -BaseUri '{_sandbox.Server.RootUri}' -Otp (Read-Host 'PayNet one-time password')";
+        Assert.Contains(reconnect, message);
+        Assert.Equal(reconnect, connect.Terminating.ErrorDetails?.RecommendedAction);
         Assert.DoesNotContain("1234", message); // the PIN never appears
         Assert.Empty(session.Invoke("Get-PayNetConnection").Output);
     }

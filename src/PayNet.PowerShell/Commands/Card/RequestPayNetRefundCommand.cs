@@ -12,7 +12,7 @@ namespace PayNet.PowerShell.Commands
     /// it may have reached PayNet: a lost answer is settled from the transaction's detail and refund requests; what still cannot be known is a PayNetStateUnknown error naming the xact id.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Request, "PayNetRefund", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = "https://github.com/paynet-powershell/PayNet/blob/main/docs/en-US/Request-PayNetRefund.md")]
-    [OutputType(typeof(CardOperationResult))]
+    [OutputType(typeof(CardRefundResult))]
     public sealed class RequestPayNetRefundCommand : PayNetConnectedCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -43,7 +43,7 @@ namespace PayNet.PowerShell.Commands
             var result = MoveMoney(xactId, ct => client.RequestRefundAsync(xactId, given, SucceedUrl, ct));
             if (!result.Succeeded)
                 throw new PayNetException(PayNetApi.Card, "RefundRequest", PayNetErrorCategory.Rejected,
-                    $"PayNet refused the refund request for {XactId}: {result.Message} (code {result.Code}).", providerCode: result.Code.ToString(System.Globalization.CultureInfo.InvariantCulture), providerMessage: result.Message, reference: XactId);
+                    $"PayNet refused the refund request for {XactId}: {result.ProviderMessage} (code {result.Code}).", providerCode: result.Code.ToString(System.Globalization.CultureInfo.InvariantCulture), providerMessage: result.ProviderMessage, reference: XactId);
             WriteMoneyResult(result);
         }
 

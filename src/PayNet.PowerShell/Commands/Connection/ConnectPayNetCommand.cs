@@ -135,16 +135,16 @@ namespace PayNet.PowerShell.Commands
                     case SandboxSet:
                         var sandbox = Await(ct => SandboxDiscovery.DiscoverAsync(BaseUri ?? SandboxDiscovery.DefaultRoot, TimeSpan.FromSeconds(Math.Min(TimeoutSec, 10)), ct));
                         connection.AttachWallet(sandbox.WalletUri, sandbox.WalletApiKey, sandbox.WalletPrincipal, sandbox.WalletPin, transport);
-                        connection.WalletClient.Settings.ReconnectHint = $"Connect-PayNet -Sandbox -BaseUri '{BaseUri ?? SandboxDiscovery.DefaultRoot}' -Otp <code>";
+                        connection.WalletClient.Settings.ReconnectHint = $"Connect-PayNet -Sandbox -BaseUri {FollowUpCommands.Quote((BaseUri ?? SandboxDiscovery.DefaultRoot).ToString())} -Otp {FollowUpCommands.ReadOtp}";
                         connection.AttachTopUp(sandbox.TopUpUri, sandbox.TopUpPosId, sandbox.TopUpToken, transport);
                         connection.AttachCard(sandbox.CardUri, sandbox.CardSecretKey, "Sandbox", transport);
                         break;
                     case WalletSet:
                         var (principal, pin) = (Credential.UserName, Credential.Password);
                         connection.AttachWallet(BaseUri ?? WalletProductionUri, SecretString.FromSecureString(ApiKey), principal, SecretString.FromSecureString(pin), transport);
-                        // The exact command, with the secrets left as placeholders: never echo what the user typed.
+                        // The exact command; the secrets and the OTP are read at the console when it runs, never echoed from what the user typed.
                         connection.WalletClient.Settings.ReconnectHint =
-                            $"Connect-PayNet -ApiKey <apikey> -Credential (Get-Credential '{principal}') -BaseUri '{BaseUri ?? WalletProductionUri}' -Otp <code>";
+                            $"Connect-PayNet -ApiKey {FollowUpCommands.ReadApiKey} -Credential (Get-Credential {FollowUpCommands.Quote(principal)}) -BaseUri {FollowUpCommands.Quote((BaseUri ?? WalletProductionUri).ToString())} -Otp {FollowUpCommands.ReadOtp}";
                         break;
                     case TopUpTokenSet:
                         connection.AttachTopUp(BaseUri ?? TopUpProductionUri, PosId, SecretString.FromSecureString(Token), transport);
@@ -167,9 +167,14 @@ namespace PayNet.PowerShell.Commands
             }
             catch (PayNetException error)
             {
+                string? reconnect = connection.Wallet?.Settings.ReconnectHint;
                 connection.Dispose();
                 // A connection that cannot work is bad configuration: stop rather than continue half-connected.
-                throw new PayNetTerminatingException(PayNetErrors.From(error, ParameterSetName));
+                var record = PayNetErrors.From(error, error.Api, reconnect);
+                // Refused credentials at connect time: the examples show how each service's credentials are given.
+                if (error.Category == PayNetErrorCategory.Authentication && !(error is PayNetOtpRequiredException))
+                    record.ErrorDetails.RecommendedAction = FollowUpCommands.ConnectExamples;
+                throw new PayNetTerminatingException(record);
             }
             catch
             {
@@ -207,8 +212,8 @@ namespace PayNet.PowerShell.Commands
             catch (Exception error) when (error is IOException || error is UnauthorizedAccessException || error is InvalidOperationException)
             {
                 throw Terminating(ErrorIds.InvalidConfiguration, ErrorCategory.WriteError, directory,
-                    $"The PayNet journal in '{directory}' cannot be written: {error.Message}",
-                    "Pass -JournalPath with a directory you can write, or -NoJournal to connect without a journal (see Get-Help about_PayNet).");
+                    $"The PayNet journal in '{directory}' cannot be written: {error.Message} Pass -JournalPath with a directory you can write, or -NoJournal to connect without a journal (see Get-Help about_PayNet).",
+                    FollowUpCommands.ParameterHelp("Connect-PayNet", "JournalPath"));
             }
             WriteVerbose($"Journal: {directory}.");
             return journal;
@@ -262,8 +267,8 @@ namespace PayNet.PowerShell.Commands
                 if (string.IsNullOrWhiteSpace(typed))
                     throw Terminating(ErrorIds.OtpRequired, ErrorCategory.AuthenticationError, wallet.Principal,
                         $"This Wallet tenant requires a login one-time password (two-factor sign-in) for {wallet.Principal}, and none was given: pass -Otp. " +
-                        $"PayNet has sent one to the member's mobile. Run: {wallet.Settings.ReconnectHint}",
-                        "Run Connect-PayNet again with -Otp <code> within 5 minutes.");
+                        $"PayNet has sent one to the member's mobile; connect again with it within 5 minutes: {wallet.Settings.ReconnectHint}",
+                        wallet.Settings.ReconnectHint ?? FollowUpCommands.ParameterHelp("Connect-PayNet", "Otp"));
                 Await(ct => wallet.LoginAsync(typed!.Trim(), ct));
             }
         }
@@ -316,7 +321,7 @@ namespace PayNet.PowerShell.Commands
             if (!any)
                 throw Terminating(ErrorIds.InvalidConfiguration, ErrorCategory.InvalidArgument, "Environment",
                     $"No PayNet service is configured in the environment: set {EnvironmentNames.WalletApiKey} (with {EnvironmentNames.WalletPrincipal} and {EnvironmentNames.WalletPin}), {EnvironmentNames.TopUpToken} (with {EnvironmentNames.TopUpPosId}) or {EnvironmentNames.CardSecretKey}.",
-                    "See Get-Help Connect-PayNet -Parameter FromEnvironment.");
+                    FollowUpCommands.ParameterHelp("Connect-PayNet", "FromEnvironment"));
         }
 
         private PayNetTerminatingException Missing(string name, string service) =>

@@ -129,7 +129,8 @@ namespace PayNet.PowerShell.Commands
             if (string.IsNullOrWhiteSpace(reference))
             {
                 WriteItemError(ErrorIds.InvalidArgument, ErrorCategory.InvalidData, InputObject,
-                    $"Ledger row {_rows} has no reference in {(ReferenceProperty ?? string.Join(", ", LedgerRowReader.ReferenceColumns))}.", "Name the column with -ReferenceProperty.");
+                    $"Ledger row {_rows} has no reference in {(ReferenceProperty ?? string.Join(", ", LedgerRowReader.ReferenceColumns))}; name the column that holds it with -ReferenceProperty.",
+                    FollowUpCommands.ParameterHelp("Compare-PayNetTransaction", "ReferenceProperty"));
                 return;
             }
             string? amountText = Column(row, AmountProperty, LedgerRowReader.AmountColumns);

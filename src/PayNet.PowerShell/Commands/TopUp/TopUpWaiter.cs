@@ -40,9 +40,10 @@ namespace PayNet.PowerShell.Commands
         {
             if (t.State != TopUpState.Failed && t.State != TopUpState.Cancelled && t.State != TopUpState.Replaced) return false;
             string why = string.IsNullOrEmpty(t.Error) ? t.State.ToString() : t.Error!;
-            string action = t.State == TopUpState.Replaced ? "PayNet support replaced this transaction; ask them for details." : "No money was kept for it; you may try again with a new external id.";
+            string advice = t.State == TopUpState.Replaced ? "PayNet support replaced this transaction; ask them for details." : "No money was kept for it; you may try again with a new external id.";
+            // No command helps here: the top-up is final. The advice is part of the message.
             cmdlet.WriteError(PayNetErrors.Create(ErrorIds.Rejected, ErrorCategory.InvalidResult, t,
-                $"Top-up {t.ExternalId ?? t.Id} ended {t.State}: {why}.", new PayNetException(PayNetApi.TopUp, "TopUp", PayNetErrorCategory.Rejected, why, reference: t.ExternalId), action));
+                $"Top-up {t.ExternalId ?? t.Id} ended {t.State}: {why}. {advice}", new PayNetException(PayNetApi.TopUp, "TopUp", PayNetErrorCategory.Rejected, why, reference: t.ExternalId)));
             return true;
         }
 

@@ -93,6 +93,7 @@ namespace PayNet.PowerShell.Commands
         }
 
         private static ErrorRecord Problem(ErrorCategory category, string path, string message, string? action = null) =>
-            PayNetErrors.Create(ErrorIds.InvalidFile, category, path, message, null, action ?? "Upload a JPEG, PNG or PDF file of at most 5 MB.");
+            // What to do is prose (no command fixes a file), so it belongs in the message, not in RecommendedAction.
+            PayNetErrors.Create(ErrorIds.InvalidFile, category, path, message + " " + (action ?? "Upload a JPEG, PNG or PDF file of at most 5 MB."));
     }
 }

@@ -44,7 +44,8 @@ namespace PayNet.PowerShell.Commands
                     throw new PayNetException(PayNetApi.Wallet, "GetDisputes", PayNetErrorCategory.InvalidArgument, $"'{State}' is not a dispute state.");
                 state = parsed;
             }
-            WritePaged(Stream(ct => client.GetDisputesAsync(state, PageSize, ct)));
+            var total = new StatedTotal();
+            WritePaged(Stream(ct => client.GetDisputesAsync(state, PageSize, ct, total.Set)), total.Get);
         }
     }
 }

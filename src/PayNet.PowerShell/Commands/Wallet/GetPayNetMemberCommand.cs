@@ -40,7 +40,8 @@ namespace PayNet.PowerShell.Commands
             {
                 case SearchSet:
                     CurrentTarget = Search;
-                    WritePaged(Stream(ct => client.SearchMembersAsync(Search, cancellationToken: ct)));
+                    var total = new StatedTotal();
+                    WritePaged(Stream(ct => client.SearchMembersAsync(Search, cancellationToken: ct, totalCount: total.Set)), total.Get);
                     break;
                 case IdSet:
                     foreach (long id in MemberId) Lookup(id, ct => client.FindMemberAsync(id, ct));
@@ -51,6 +52,15 @@ namespace PayNet.PowerShell.Commands
             }
         }
 
+        private ulong _found;
+
+        /// <summary>Lookups by principal or id: -IncludeTotalCount counts the members found, after them.</summary>
+        private protected override void End()
+        {
+            if (ParameterSetName != SearchSet && PagingParameters?.IncludeTotalCount.IsPresent == true)
+                WriteObject(PagingParameters.NewTotalCount(_found, 1.0));
+        }
+
         /// <summary>One lookup; a member that is not found is this item's error and the others still run.</summary>
         private void Lookup(object input, System.Func<System.Threading.CancellationToken, System.Threading.Tasks.Task<WalletMember>> find)
         {
@@ -58,6 +68,7 @@ namespace PayNet.PowerShell.Commands
             try
             {
                 WriteObject(Await(find));
+                _found++;
             }
             catch (PayNetException error) when (error.Category != PayNetErrorCategory.StateUnknown && !Cancellation.IsCancellationRequested)
             {

@@ -60,8 +60,8 @@ namespace PayNet.PowerShell.Commands
                 if (!long.TryParse(InputObject.AccountId, NumberStyles.None, CultureInfo.InvariantCulture, out long fromInput))
                 {
                     WriteItemError(ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, InputObject,
-                        $"{InputObject.Service} account {InputObject.AccountId} has no Wallet statement.",
-                        "Pipe only Wallet accounts: Get-PayNetWallet | Where-Object Service -eq Wallet | Get-PayNetStatement ...");
+                        $"{InputObject.Service} account {InputObject.AccountId} has no Wallet statement; pipe only Wallet accounts into Get-PayNetStatement.",
+                        "Get-PayNetWallet | Where-Object Service -eq Wallet");
                     return;
                 }
                 accountId = fromInput;
@@ -78,7 +78,8 @@ namespace PayNet.PowerShell.Commands
             var from = new DateTimeOffset(From.Date, TimeSpan.Zero);
             var to = new DateTimeOffset(To.Date, TimeSpan.Zero);
             int pageSize = EffectivePageSize();
-            WritePaged(Stream(ct => client.GetStatementAsync(from, to, accountId, pageSize, ct)));
+            var total = new StatedTotal();
+            WritePaged(Stream(ct => client.GetStatementAsync(from, to, accountId, pageSize, ct, total.Set)), total.Get);
         }
 
         /// <summary>No bigger than -Skip + -First, so a small -First reads one small page.</summary>

@@ -41,9 +41,12 @@ namespace PayNet.PowerShell.Commands
                 answer = null;
             }
             if (!string.IsNullOrWhiteSpace(answer)) return answer!.Trim();
+            string command = MyInvocation.MyCommand?.Name ?? "Invoke-PayNetPayment";
+            bool takesOtp = MyInvocation.MyCommand?.Parameters.ContainsKey("Otp") == true;
             WriteItemError(ErrorIds.OtpRequired, ErrorCategory.AuthenticationError, CurrentTarget,
-                $"{Capitalize(purpose)} needs a one-time password and none was given. PayNet has sent one to {where}.",
-                "Run the command again with -Otp <code> within 5 minutes (a newer request replaces the code).");
+                $"{Capitalize(purpose)} needs a one-time password and none was given. PayNet has sent one to {where}. " +
+                (takesOtp ? $"Run {command} again with -Otp and that code within 5 minutes (a newer request replaces the code)." : "Run it again at a console that can answer the prompt, within 5 minutes."),
+                takesOtp ? FollowUpCommands.ParameterHelp(command, "Otp") : null);
             return null;
         }
 

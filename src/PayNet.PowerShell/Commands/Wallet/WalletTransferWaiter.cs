@@ -42,7 +42,8 @@ namespace PayNet.PowerShell.Commands
                     if (watch.Elapsed >= timeout)
                     {
                         cmdlet.WriteError(PayNetErrors.Create(ErrorIds.Timeout, ErrorCategory.OperationTimeout, line,
-                            $"Wallet transfer {transferId} is still {line.State} after {timeout.TotalSeconds:0} s.", null, "Run Wait-PayNetTransaction again later; the transfer is not lost."));
+                            $"Wallet transfer {transferId} is still {line.State} after {timeout.TotalSeconds:0} s. It is not lost: wait for it again later.", null,
+                            FollowUpCommands.WaitForTransfer(transferId, Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds)))));
                         return null;
                     }
                     var wait = interval < timeout - watch.Elapsed ? interval : timeout - watch.Elapsed;
