@@ -38,6 +38,10 @@ if (-not $pester) {
     Write-Host 'Pester: 0 passed, 1 failed (Pester missing)'
     exit 1
 }
+# Tests keep their journal out of the user's own (a run never reads what an earlier one left).
+$journalDir = Join-Path ([IO.Path]::GetTempPath()) "paynet-pester-journal-$PID"
+$null = New-Item -ItemType Directory -Force -Path $journalDir
+$env:PAYNET_JOURNAL = $journalDir
 Import-Module $pester -Force
 $configuration = New-PesterConfiguration
 $configuration.Run.Path = $Path

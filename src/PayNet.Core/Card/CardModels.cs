@@ -233,7 +233,7 @@ namespace PayNet.Core.Card
     /// The answer to a refund or cancel request, typed: which payment (xact id and reference), how much in
     /// which currency, and the state by name. PayNet's own words ("Başarılı İşlem") are kept as ProviderMessage.
     /// </summary>
-    public sealed class CardRefundResult : IPayNetRecord
+    public sealed class CardRefundResult : PayNetRecord, IPayNetRecord
     {
         public PayNetApi Service => PayNetApi.Card;
         public string Operation { get; set; } = "RequestRefund";

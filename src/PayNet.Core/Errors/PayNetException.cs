@@ -72,6 +72,18 @@ namespace PayNet.Core
     }
 
     /// <summary>
+    /// A money move PayNet answered with HTTP 500 or 503, after which every settle lookup answered and showed nothing
+    /// under the reference: it was not booked, and sending it again is safe (docs/design/money-settle.md).
+    /// </summary>
+    public sealed class PayNetNotBookedException : PayNetException
+    {
+        public PayNetNotBookedException(PayNetApi api, string operation, string message, int httpStatus, string reference, Exception? inner = null)
+            : base(api, operation, PayNetErrorCategory.Unavailable, message, httpStatus: httpStatus, reference: reference, inner: inner)
+        {
+        }
+    }
+
+    /// <summary>
     /// Internal signal from the HTTP pipeline to a client: a money-moving request may have reached the
     /// server and its answer was lost. The client reconciles (find / history) before deciding.
     /// </summary>

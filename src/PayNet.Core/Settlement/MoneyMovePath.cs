@@ -158,8 +158,8 @@ namespace PayNet.Core.Settlement
                     "it was not booked, and sending it again is safe");
                 journal.RecordOutcome(intent, MoneyMoveState.Failed, notBooked, null);
                 Log(options, intent, notBooked + ".");
-                throw new PayNetException(intent.Service, intent.Operation, PayNetErrorCategory.Unavailable, char.ToUpperInvariant(notBooked[0]) + notBooked.Substring(1) + ".",
-                    httpStatus: ((PayNetAmbiguousOutcomeException)failure).AnsweredStatus, reference: intent.Reference, inner: failure);
+                throw new PayNetNotBookedException(intent.Service, intent.Operation, char.ToUpperInvariant(notBooked[0]) + notBooked.Substring(1) + ".",
+                    ((PayNetAmbiguousOutcomeException)failure).AnsweredStatus!.Value, intent.Reference, failure);
             }
 
             string detail = Redact(options, $"{why}, and settling by reference could not tell ({last})");

@@ -101,6 +101,9 @@ namespace PayNet.PowerShell
                     : ($"The Wallet budget comes back at {limited.ResetsAt.ToUniversalTime():yyyy-MM-dd HH:mm} UTC; Get-PayNetConnection shows the calls left.", FollowUpCommands.Connections(PayNetApi.Wallet));
             if (error is Core.Wallet.PayNetOtpRequiredException)
                 return (null, reconnectCommand ?? FollowUpCommands.ParameterHelp("Connect-PayNet", "Otp"));
+            // The message says it was not booked and that sending again is safe; the journal shows the move as Failed.
+            if (error is PayNetNotBookedException)
+                return (null, reference is null ? null : FollowUpCommands.JournalFor(reference));
             switch (error.Category)
             {
                 case PayNetErrorCategory.StateUnknown:

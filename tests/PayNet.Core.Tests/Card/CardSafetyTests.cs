@@ -86,7 +86,7 @@ public class CardSafetyTests
     {
         var handler = Refunds(_ => ScriptedHandler.Json("""{"type":"api_error","code":500,"result_code":8}""", status));
         using var client = Client(handler);
-        var error = await Assert.ThrowsAsync<PayNetException>(() => client.RequestRefundAsync(XactId, 50m));
+        var error = await Assert.ThrowsAsync<PayNetNotBookedException>(() => client.RequestRefundAsync(XactId, 50m));
         Assert.Equal(PayNetErrorCategory.Unavailable, error.Category);
         Assert.Contains("not booked", error.Message);
         Assert.Equal(XactId, error.Reference);

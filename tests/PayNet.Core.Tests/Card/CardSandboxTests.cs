@@ -215,7 +215,7 @@ public class CardSandboxMutationTests : IClassFixture<CardSandboxFixture>
         var before = await CountRefundsFor(client, f01.XactId!);
         await _sandbox.Control.ArmFaultAsync("/card/v1/transaction/reversed_request", "Status500");
 
-        var error = await Assert.ThrowsAsync<PayNetException>(() => client.RequestRefundAsync(f01.XactId!, 5.00m));
+        var error = await Assert.ThrowsAsync<PayNetNotBookedException>(() => client.RequestRefundAsync(f01.XactId!, 5.00m));
         Assert.Equal(PayNetErrorCategory.Unavailable, error.Category);
         Assert.Contains("not booked", error.Message);
         Assert.Equal(f01.XactId, error.Reference);

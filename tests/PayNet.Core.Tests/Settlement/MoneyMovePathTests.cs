@@ -198,7 +198,7 @@ public sealed class MoneyMovePathTests
     {
         var journal = new RecordingJournal();
         int lookups = 0;
-        var error = await Assert.ThrowsAsync<PayNetException>(() => Run(Options(journal, lookups: 3),
+        var error = await Assert.ThrowsAsync<PayNetNotBookedException>(() => Run(Options(journal, lookups: 3),
             _ => throw new PayNetAmbiguousOutcomeException($"HTTP {status}", status),
             (_, _) => { lookups++; return Task.FromResult(SettleStep<Receipt>.Nothing("nothing")); }));
 

@@ -34,7 +34,7 @@ public sealed class WalletHistoryMatchTests : IClassFixture<WalletSandboxFixture
     /// <summary>The 500 was a complete answer and the whole settle schedule found nothing: reported as not booked, not as unknown.</summary>
     private static void NotBooked(PayNetException error)
     {
-        Assert.IsNotType<PayNetStateUnknownException>(error);
+        Assert.IsType<PayNetNotBookedException>(error);
         Assert.Equal(PayNetErrorCategory.Unavailable, error.Category);
         Assert.Equal(500, error.HttpStatus);
         Assert.Contains("not booked", error.Message);

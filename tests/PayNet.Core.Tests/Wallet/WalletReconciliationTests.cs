@@ -76,7 +76,7 @@ public sealed class WalletReconciliationTests
         using var kit = Kit(_ => FakeHandler.Json(status, WalletSpecExamples.Failure("INTERNAL_ERROR", "boom")));
         HistoryContainingConfirm(kit, includeIt: false);
 
-        var error = await Assert.ThrowsAsync<PayNetException>(() =>
+        var error = await Assert.ThrowsAsync<PayNetNotBookedException>(() =>
             kit.Client.ExecutePaymentAsync(new WalletPaymentRequest("233200000002", 100m) { Description = "Rent" }));
 
         Assert.Equal(PayNetErrorCategory.Unavailable, error.Category);
@@ -123,7 +123,7 @@ public sealed class WalletReconciliationTests
         kit.Fake.OnJson("/accounts/default/history", WalletSpecExamples.HistoryPage(0, 50, 1,
             WalletSpecExamples.HistoryLine(89999, "-100.00", "PNPS-EARLIER000000000000", date: now, description: "Rent")));
 
-        var error = await Assert.ThrowsAsync<PayNetException>(() =>
+        var error = await Assert.ThrowsAsync<PayNetNotBookedException>(() =>
             kit.Client.ExecutePaymentAsync(new WalletPaymentRequest("233200000002", 100m) { Description = "Rent" }));
         // Not the earlier payment: after the 503 the history has nothing under this trace number, so it was not booked.
         Assert.Equal(PayNetErrorCategory.Unavailable, error.Category);
@@ -154,7 +154,7 @@ public sealed class WalletReconciliationTests
             WalletSpecExamples.HistoryLine(90001, "-100.00", TraceOfConfirm(kit).ToLowerInvariant(), description: "Rent",
                 typeId: 21, currency: "GHS", memberId: 102, username: "233200000002"))));
 
-        var error = await Assert.ThrowsAsync<PayNetException>(() =>
+        var error = await Assert.ThrowsAsync<PayNetNotBookedException>(() =>
             kit.Client.ExecutePaymentAsync(new WalletPaymentRequest("233200000002", 100m) { Description = "Rent", TraceNumber = "INV-7" }));
 
         Assert.Equal("INV-7", error.Reference);

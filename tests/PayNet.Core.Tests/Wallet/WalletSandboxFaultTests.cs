@@ -42,7 +42,7 @@ public sealed class WalletSandboxFaultTests : IClassFixture<WalletSandboxFixture
         await SandboxWallet.ArmFaultAsync(_sandbox.Control, SandboxWallet.ConfirmMemberPaymentPath, "Status500");
 
         // A 500 is a complete answer, and every settle lookup after it showed nothing: a known failure, safe to send again.
-        var error = await Assert.ThrowsAsync<PayNetException>(() => client.ExecutePaymentAsync(quote));
+        var error = await Assert.ThrowsAsync<PayNetNotBookedException>(() => client.ExecutePaymentAsync(quote));
 
         Assert.Equal(PayNetErrorCategory.Unavailable, error.Category);
         Assert.Equal(500, error.HttpStatus);

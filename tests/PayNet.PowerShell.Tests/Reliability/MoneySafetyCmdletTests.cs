@@ -172,6 +172,10 @@ public sealed class MoneySafetyCmdletTests : SandboxCmdletTest
         Assert.Equal("PayNetUnavailable", error.ErrorId);
         Assert.Equal("c-2", Cell(Assert.IsType<PSObject>(error.TargetObject), "Reference"));
         Assert.Contains("not booked", error.ToString());
+        Assert.DoesNotContain("did not answer", error.ToString());
+        Assert.Equal("Get-PayNetJournal -Reference 'c-2'", error.RecommendedAction);
+        var journal = Session.Run("Get-PayNetJournal -Reference 'c-2' | ForEach-Object State");
+        Assert.Equal("Failed", Assert.Single(journal.Output).ToString());
         var ledger = await WalletTestKit.LedgerAsync(Sandbox.Control);
         Assert.Equal(new[] { ("c-1", 1.00m), ("c-3", 3.00m) }, ledger.Select(l => (l.Reference, l.Amount)).OrderBy(l => l.Reference));
     }

@@ -13,12 +13,27 @@ namespace PayNet.PowerShell.Tests.Support;
 internal sealed class PwshSession : IDisposable
 {
     private static readonly Lazy<InitialSessionState> Template = new(CreateTemplate);
+
+    /// <summary>
+    /// The journal of every session in this test run: a directory of its own, so tests never write into the user's
+    /// own journal (and a run never reads what an earlier run left). Tests that need another set their own.
+    /// </summary>
+    public static string JournalDirectory { get; } = CreateJournalDirectory();
+
+    private static string CreateJournalDirectory()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "paynet-tests-journal-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(dir);
+        Environment.SetEnvironmentVariable("PAYNET_JOURNAL", dir);
+        return dir;
+    }
     private readonly Runspace _runspace;
 
     /// <param name="verboseAndDebug">Sets $VerbosePreference and $DebugPreference to Continue, so both streams are recorded.</param>
     /// <param name="extraCmdlets">Test-only cmdlets to add to the session.</param>
     public PwshSession(bool verboseAndDebug = true, params SessionStateCmdletEntry[] extraCmdlets)
     {
+        _ = JournalDirectory;
         Host = new TestPSHost();
         var state = Template.Value.Clone();
         foreach (var cmdlet in extraCmdlets) state.Commands.Add(cmdlet);
