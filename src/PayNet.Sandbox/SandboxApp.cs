@@ -34,6 +34,17 @@ public static class SandboxApp
 
         var app = builder.Build();
         var faults = app.Services.GetRequiredService<FaultInjector>();
+        // The Date header tells the sandbox's clock (moved by /__sandbox/clock), as a real server's tells its own.
+        var clock = app.Services.GetRequiredService<SandboxClock>();
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.Date = clock.UtcNow.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+                return Task.CompletedTask;
+            });
+            return next();
+        });
         app.Use((context, next) => faults.InvokeAsync(context, _ => next()));
         app.MapControlApi();
         app.MapWalletApi();

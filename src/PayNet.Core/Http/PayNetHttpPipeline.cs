@@ -44,6 +44,12 @@ namespace PayNet.Core.Http
         public int StatusCode => (int)Status;
         public TimeSpan? RetryAfter { get; }
 
+        /// <summary>
+        /// The server's clock when it answered (the HTTP Date header), when it sent one: the time of an answer that
+        /// carries none in its body (a Wallet confirm), so a receipt shows PayNet's time, not this machine's.
+        /// </summary>
+        public DateTimeOffset? ServerTime { get; internal set; }
+
         /// <summary>The body as text (decoded on first use when it arrived as bytes).</summary>
         public string Body => _body ??= Encoding.UTF8.GetString(_utf8 ?? throw new ObjectDisposedException(nameof(RawResponse)), 0, _length);
 
@@ -169,7 +175,7 @@ namespace PayNet.Core.Http
         {
             using (var pooled = await SendUtf8Async(request, call, cancellationToken).ConfigureAwait(false))
             {
-                return new RawResponse(pooled.Status, pooled.Utf8.ToArray(), pooled.Utf8.Length, pooled: false, pooled.RetryAfter);
+                return new RawResponse(pooled.Status, pooled.Utf8.ToArray(), pooled.Utf8.Length, pooled: false, pooled.RetryAfter) { ServerTime = pooled.ServerTime };
             }
         }
 
@@ -185,9 +191,11 @@ namespace PayNet.Core.Http
             {
                 try
                 {
-                    return response.Content is null
+                    var raw = response.Content is null
                         ? new RawResponse(response.StatusCode, string.Empty, response.Headers.RetryAfter?.Delta)
                         : await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+                    raw.ServerTime = response.Headers.Date;
+                    return raw;
                 }
                 catch (Exception ex) when (call.Kind == CallKind.MoneyMove)
                 {

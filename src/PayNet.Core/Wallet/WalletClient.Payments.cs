@@ -106,7 +106,8 @@ namespace PayNet.Core.Wallet
                     if (!envelope.Success) throw WalletErrors.FromEnvelope(envelope, operation, quote.TraceNumber, _options.Redactor);
                     var result = envelope.Read<ConfirmPaymentResultDto>("ConfirmPaymentResult");
                     if (result?.Id is not long id || id <= 0) throw new PayNetAmbiguousOutcomeException("the answer named no transfer id");
-                    return _mapper.Receipt(quote, id, result.Pending, DateTimeOffset.UtcNow);
+                    // The confirm answer carries no time (seed 000: id and pending only): PayNet's clock is its Date header.
+                    return _mapper.Receipt(quote, id, result.Pending, raw.ServerTime ?? DateTimeOffset.UtcNow);
                 },
                 OutcomeOf,
                 (round, token) => SettleFromHistoryAsync(quote, token),

@@ -70,4 +70,22 @@ public sealed class ReceiptTimeTests : SandboxCmdletTest
         Assert.True(receipt.Reconciled);
         IsPayNetsTime(receipt.Time);
     }
+
+    [Theory]
+    [InlineData("Invoke-PayNetPayment -ToPrincipal 86888 -Amount 3.00 -Reference time-p -Confirm:$false")]
+    [InlineData("Add-PayNetMoney -Amount 4.00 -Reference time-a -Confirm:$false")]
+    [InlineData("Request-PayNetWithdrawal -Amount 5.00 -AccountNumber 0123456789 -Reference time-d -Confirm:$false")]
+    public async Task A_Wallet_payment_answered_at_once_carries_PayNets_time_from_its_answer(string command)
+    {
+        // The confirm answer carries no time in its body (seed 000: id and pending): the receipt takes PayNet's clock
+        // from the answer's Date header, never this machine's.
+        await MoveSandboxClockAsync();
+
+        var result = Session.Run(command);
+
+        Assert.Empty(result.Errors);
+        var receipt = Assert.IsType<WalletPaymentReceipt>(result.Output.Single());
+        Assert.False(receipt.Reconciled);
+        IsPayNetsTime(receipt.Time);
+    }
 }

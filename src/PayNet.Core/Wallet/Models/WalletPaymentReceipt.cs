@@ -31,7 +31,10 @@ namespace PayNet.Core.Wallet
         public string? PayeeName { get; internal set; }
         public int TransferTypeId { get; internal set; }
         public string? Description { get; internal set; }
-        /// <summary>The server's transfer date when known (reconciled), else when the client got the answer.</summary>
+        /// <summary>
+        /// PayNet's time: the transfer date from the history when reconciled, else the confirm answer's HTTP Date header
+        /// (the answer's body carries no time). Only a server that sends no Date header leaves the client's clock here.
+        /// </summary>
         public DateTimeOffset? Time { get; internal set; }
         /// <summary>True when the answer was lost and the outcome was recovered from the history.</summary>
         public bool Reconciled { get; internal set; }
