@@ -77,6 +77,28 @@ public sealed class MixedViewTests : SandboxCmdletTest
     [Theory]
     [InlineData(80)]
     [InlineData(120)]
+    public void A_refund_result_then_payouts_then_a_statement_line_show_as_one_table(int width)
+    {
+        // Pipelines that start with a refund result or a payout row: the later records join that table too.
+        Assert.Empty(Session.Run("Invoke-PayNetPayment -ToMemberId 3 -Amount 5 -Reference mixed-pay-2 -Confirm:$false").Errors);
+        var sale = Session.Run("Get-PayNetTransaction -Service Card -Reference RCN-0007").OutputOf<PayNet.Core.Card.CardTransaction>()
+            .First(t => t.TransactionType == PayNet.Core.Card.CardTransactionType.Sale);
+        Assert.Empty(Session.Run("$global:mixedRefund = Request-PayNetRefund -XactId $x -Amount 10 -Confirm:$false", new { x = sale.XactId }).Errors);
+        var refund = Assert.IsType<PayNet.Core.Card.CardRefundResult>(Assert.Single(Session.Run("$global:mixedRefund").Output));
+        var payouts = Session.Run("Get-PayNetPayout -Date 2024-01-17").OutputOf<PayNet.Core.Card.CardPayout>().ToList();
+        Assert.NotEmpty(payouts);
+
+        var lines = Render("@($global:mixedRefund; Get-PayNetPayout -Date 2024-01-17; Get-PayNetStatement -From 2000-01-01 -To 2099-12-31 -First 1)", width);
+        AssertEveryRowShown(lines, new[] { ("mixed-pay-2", "-5.00", "USD", "Processed") });
+        // The refund's 48-character xact id is its last column, shortened at 80; reference, amount, currency and state are whole.
+        Assert.Contains(lines, l => l.StartsWith(refund.ReferenceNo!, StringComparison.Ordinal) && l.Contains(" 10 TRY ") && l.Contains("Pending"));
+        var payoutFirst = Render("@(Get-PayNetPayout -Date 2024-01-17; Get-PayNetStatement -From 2000-01-01 -To 2099-12-31 -First 1)", width);
+        AssertEveryRowShown(payoutFirst, new[] { ("mixed-pay-2", "-5.00", "USD", "Processed") });
+    }
+
+    [Theory]
+    [InlineData(80)]
+    [InlineData(120)]
     public void Summary_statuses_are_whole_words(int width)
     {
         var lines = Render($"Import-Csv '{RepoPaths.File("examples", "ledger-card.csv")}' | Compare-PayNetTransaction -Service Card -From 2024-01-15 -To 2024-01-16 -Summary", width);

@@ -79,7 +79,7 @@ public sealed class RefundResultTests : SandboxCmdletTest
 
         string text = string.Concat(table.Output);
         var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0).ToList();
-        Assert.StartsWith("ReferenceNo", lines[0].TrimStart());
+        Assert.StartsWith("Reference", lines[0].TrimStart());
         foreach (var label in new[] { "Amount", "Currency", "State", "XactId" }) Assert.Contains(label, lines[0]);
         // At 80 columns the 48-character xact id is shortened (it is the last column); everything before it is whole.
         Assert.Contains(lines, l => l.Contains("RCN-0007") && l.Contains("10") && l.Contains("TRY") && l.Contains("Pending") && l.Contains(sale.XactId![..12]));
