@@ -48,7 +48,7 @@ public static class ControlApi
             faults.Arm(rule);
             return Results.Json(new { armed = faults.Armed() });
         });
-        control.MapGet("/faults", (FaultInjector faults) => Results.Json(new { armed = faults.Armed(), injected = faults.InjectedCount }));
+        control.MapGet("/faults", (FaultInjector faults) => Results.Json(new { armed = faults.Armed(), injected = faults.InjectedCount, inFlight = faults.InFlightCount }));
         control.MapDelete("/faults", (FaultInjector faults) => { faults.Clear(); return Results.Json(new { armed = Array.Empty<FaultRule>() }); });
 
         control.MapGet("/ledger", (MoneyLedger ledger) => Results.Json(new { entries = ledger.Snapshot() }));

@@ -58,6 +58,11 @@ public sealed class FaultInjector
 
     public int InjectedCount => Volatile.Read(ref _injected);
 
+    private int _inFlight;
+
+    /// <summary>Faulted requests still running (a delay that books late): a judge of the ledger waits for none.</summary>
+    public int InFlightCount => Volatile.Read(ref _inFlight);
+
     public void Arm(FaultRule rule) { lock (_gate) _rules.Add(rule); }
 
     public void Clear() { lock (_gate) { _rules.Clear(); _injected = 0; } }
@@ -86,6 +91,19 @@ public sealed class FaultInjector
             return;
         }
 
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            await ApplyAsync(rule, context, next);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task ApplyAsync(FaultRule rule, HttpContext context, RequestDelegate next)
+    {
         switch (rule.Kind)
         {
             case FaultKind.Delay when !rule.AfterCommit:

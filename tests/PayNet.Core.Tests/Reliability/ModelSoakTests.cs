@@ -86,7 +86,7 @@ public sealed class ModelSoakTests
                 results.Add(outcome with { ReferenceTaken = taken });
             }
             // Late bookings (a delay fault books after the client gave up) land before the sandbox is judged.
-            await Task.Delay(1000);
+            await world.WaitForLateBookingsAsync();
             var bookings = await world.BookingsAsync();
             var violations = SoakInvariants.Check(results, bookings);
             var (journal, journalWarnings) = world.JournalEntries();

@@ -231,6 +231,16 @@ public sealed class SoakWorld : IAsyncDisposable
         _faults.Arm(new FaultRule { Path = path, Kind = kind, AfterCommit = afterCommit, DelayMs = 900, RetryAfterSeconds = 0, Count = 1 });
     }
 
+    /// <summary>
+    /// Waits (up to 15 s) until no faulted request is still running in the sandbox, so a late booking lands before the
+    /// ledger is judged and never after the next sequence's reset, however loaded the machine is.
+    /// </summary>
+    public async Task WaitForLateBookingsAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (_faults.InFlightCount > 0 && DateTime.UtcNow < deadline) await Task.Delay(50);
+    }
+
     /// <summary>Everything the sandbox booked since the reset: ledger entries, pending Wallet transfers, new Card refund requests.</summary>
     public async Task<List<SoakBooking>> BookingsAsync()
     {

@@ -59,12 +59,13 @@ public sealed class WalletSandboxFaultTests : IClassFixture<WalletSandboxFixture
         using var client = SandboxWallet.Client(_sandbox.Server, configure: o => o.Timeout = TimeSpan.FromMilliseconds(300));
         var quote = await client.ValidatePaymentAsync(new WalletPaymentRequest(SandboxWallet.AvatarPrincipal, 50.00m));
         (await _sandbox.Control.PostAsJsonAsync("/__sandbox/faults",
-            new { path = SandboxWallet.ConfirmMemberPaymentPath, kind = "Delay", count = 1, delayMs = 1500 })).EnsureSuccessStatusCode();
+            new { path = SandboxWallet.ConfirmMemberPaymentPath, kind = "Delay", count = 1, delayMs = 3000 })).EnsureSuccessStatusCode();
 
         var error = await Assert.ThrowsAsync<PayNetStateUnknownException>(() => client.ExecutePaymentAsync(quote));
 
         Assert.Equal(quote.TraceNumber, error.Reference);
-        await Task.Delay(2500);
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while ((await SandboxWallet.LedgerAsync(_sandbox.Control, quote.TraceNumber)).Count == 0 && DateTime.UtcNow < deadline) await Task.Delay(100);
         Assert.Single(await SandboxWallet.LedgerAsync(_sandbox.Control, quote.TraceNumber));
     }
 

@@ -72,6 +72,31 @@ public sealed class CommitThenMisbehaveFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_control_surface_counts_a_late_booking_in_flight_until_it_is_booked()
+    {
+        // The soak waits for inFlight 0 before judging the ledger, so a late booking never lands after the next reset.
+        var (path, send, booked) = await Prepare("member-payment");
+        (await _control.PostAsJsonAsync("/__sandbox/faults", new { path, kind = "Delay", count = 1, delayMs = FaultDelayMs })).EnsureSuccessStatusCode();
+
+        var client = SendIgnoringFailure(send);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        int seen = 0;
+        while (seen == 0 && DateTime.UtcNow < deadline) { seen = await InFlight(); if (seen == 0) await Task.Delay(20); }
+        Assert.Equal(1, seen);
+        while (await InFlight() > 0 && DateTime.UtcNow < deadline) await Task.Delay(20);
+
+        Assert.Equal(0, await InFlight());
+        Assert.Equal(1, await booked());
+        await client;
+    }
+
+    private async Task<int> InFlight()
+    {
+        using var doc = JsonDocument.Parse(await _control.GetStringAsync("/__sandbox/faults"));
+        return doc.RootElement.GetProperty("inFlight").GetInt32();
+    }
+
+    [Fact]
     public async Task A_late_answer_after_commit_still_reaches_a_patient_client()
     {
         var (path, send, booked) = await Prepare("member-payment");
