@@ -63,7 +63,7 @@ public sealed class AddMoneyWithdrawalTests : IClassFixture<SandboxFixture>
 
         var confirm = Task.Run(async () =>
         {
-            await Task.Delay(400);
+            await Task.Delay(1500); // long enough for a first poll to see Pending on a loaded machine
             await WalletTestKit.PostAsync(_sandbox.Control, $"/__sandbox/transfers/{receipt.TransferId}/confirm");
         });
         var host = WalletTestKit.Run(store, "Wait-PayNetTransaction", new { InputObject = receipt, PollIntervalSec = 0.1, TimeoutSec = 30 });
