@@ -47,7 +47,7 @@ Start-PayNetTopUp -Product slk100 -Account voucher00@example.com -Amount 100 -Co
     Format-Table ExternalId, State, Product, VoucherPin, VoucherSerial | Out-Host
 
 Step 'Look transactions up again, from any service, through the pipeline'
-$receipt, $topUp | Get-PayNetTransaction | Format-Table Service, Id, Reference, Amount, Currency, State, Time | Out-Host
+$receipt, $topUp | Get-PayNetTransaction | Out-Host # one table for both services (the record view)
 'RCN-0001', 'RCN-0003' | ForEach-Object { [pscustomobject]@{ ReferenceNo = $_ } } | Get-PayNetTransaction | Format-Table | Out-Host
 
 Step 'Reconcile a card ledger against PayNet (examples/ledger-card.csv)'
