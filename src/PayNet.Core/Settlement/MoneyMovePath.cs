@@ -123,7 +123,7 @@ namespace PayNet.Core.Settlement
                     }
                     catch (OperationCanceledException) when (own.IsCancellationRequested)
                     {
-                        last = $"the settle lookups ran out of their {options.SettleTimeout.TotalSeconds:0.#} s";
+                        last = $"the settle lookups ran out of their {Seconds(options.SettleTimeout)} s";
                         break;
                     }
                     catch (Exception lookupFailure) when (!(lookupFailure is PayNetStateUnknownException))
@@ -154,7 +154,7 @@ namespace PayNet.Core.Settlement
             {
                 string notBooked = Redact(options,
                     $"PayNet answered HTTP {((PayNetAmbiguousOutcomeException)failure).AnsweredStatus} and, looked up {clearRounds} times over " +
-                    $"{Total(delays).TotalSeconds:0.#} s after that answer, shows nothing under reference '{intent.Reference}': " +
+                    $"{Seconds(Total(delays))} s after that answer, shows nothing under reference '{intent.Reference}': " +
                     "it was not booked, and sending it again is safe");
                 journal.RecordOutcome(intent, MoneyMoveState.Failed, notBooked, null);
                 Log(options, intent, notBooked + ".");
@@ -176,6 +176,9 @@ namespace PayNet.Core.Settlement
         /// </summary>
         internal static bool AnsweredWithoutBooking(Exception failure, int clearRounds, int scheduledRounds) =>
             failure is PayNetAmbiguousOutcomeException { AnsweredStatus: 500 or 503 } && scheduledRounds >= 2 && clearRounds == scheduledRounds;
+
+        /// <summary>Seconds as every user reads them, whatever the culture ("0.5", never "0,5").</summary>
+        private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 
         private static TimeSpan Total(System.Collections.Generic.IReadOnlyList<TimeSpan> delays)
         {

@@ -253,4 +253,24 @@ public sealed class MoneyMovePathTests
             _ => throw new PayNetAmbiguousOutcomeException("HTTP 500", 500),
             (_, _) => Task.FromResult(SettleStep<Receipt>.NotYet("find: could not get transaction info"))));
     }
+
+    [Fact]
+    public async Task The_not_booked_message_reads_the_same_in_every_culture()
+    {
+        var saved = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+        try
+        {
+            var options = Options(new RecordingJournal());
+            options.SettleDelays = new[] { TimeSpan.Zero, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(250) };
+            var error = await Assert.ThrowsAsync<PayNetNotBookedException>(() => Run(options,
+                _ => throw new PayNetAmbiguousOutcomeException("HTTP 503", 503),
+                (_, _) => Task.FromResult(SettleStep<Receipt>.Nothing("nothing"))));
+            Assert.Contains("looked up 3 times over 0.5 s", error.Message);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = saved;
+        }
+    }
 }
