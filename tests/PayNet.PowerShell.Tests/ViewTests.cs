@@ -129,6 +129,15 @@ public sealed class ViewTests : SandboxCmdletTest
     }
 
     [Fact]
+    public void Wallet_names_are_the_free_last_column_whole_at_120()
+    {
+        var names = Session.Run("Get-PayNetWallet | ForEach-Object Name").Output.Select(o => o.ToString()!).ToList();
+        Assert.Contains(names, n => n.Length > 12);
+        var wide = Render("Get-PayNetWallet", 120);
+        foreach (var name in names) Assert.Contains(wide, l => l.TrimEnd().EndsWith(name, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_voucher_PIN_is_on_screen_at_80_columns()
     {
         var topUp = Assert.IsType<TopUpTransaction>(Assert.Single(Session.Run(
