@@ -144,10 +144,16 @@ namespace PayNet.Core.TopUp
             if (answer.Error is ErrorDto error)
                 return new TopUpReply(raw, error, int.TryParse(error.Code, NumberStyles.Integer, CultureInfo.InvariantCulture, out int errorCode) ? errorCode : 0);
             if (raw.StatusCode >= 400)
-                throw new PayNetException(PayNetApi.TopUp, operation, PayNetHttpPipeline.CategoryOf(raw.StatusCode),
-                    $"TopUp {operation} failed: HTTP {raw.StatusCode}.", raw.StatusCode, reference: reference);
+                throw HttpFailure(raw, operation, $"TopUp {operation} failed: HTTP {raw.StatusCode}.", reference);
             return new TopUpReply(raw, null, null, answer);
         }
+
+        /// <summary>An HTTP refusal without a Paynet answer; a 429's or 503's Retry-After travels with it, so the caller knows how long to wait.</summary>
+        private static PayNetException HttpFailure(RawResponse raw, string operation, string message, string? reference) =>
+            new PayNetException(PayNetApi.TopUp, operation, PayNetHttpPipeline.CategoryOf(raw.StatusCode), message, raw.StatusCode, reference: reference)
+            {
+                RetryAfter = raw.RetryAfter,
+            };
 
         /// <summary>A body that did not fit the expected shape (bad input only): looked at again, tolerantly, as before.</summary>
         private static TopUpReply ClassifyUnfit(RawResponse raw, string operation, CallKind kind, string? reference)
@@ -167,8 +173,7 @@ namespace PayNet.Core.TopUp
                 if (document is null || document.RootElement.ValueKind != JsonValueKind.Object)
                 {
                     if (raw.StatusCode >= 400)
-                        throw new PayNetException(PayNetApi.TopUp, operation, PayNetHttpPipeline.CategoryOf(raw.StatusCode),
-                            $"TopUp {operation} failed: HTTP {raw.StatusCode} without a Paynet answer.", raw.StatusCode, reference: reference);
+                        throw HttpFailure(raw, operation, $"TopUp {operation} failed: HTTP {raw.StatusCode} without a Paynet answer.", reference);
                     if (kind == CallKind.MoneyMove)
                         throw new PayNetAmbiguousOutcomeException($"the answer to {operation} could not be read");
                     throw new PayNetException(PayNetApi.TopUp, operation, PayNetErrorCategory.Unavailable,
@@ -183,8 +188,7 @@ namespace PayNet.Core.TopUp
                 }
 
                 if (raw.StatusCode >= 400)
-                    throw new PayNetException(PayNetApi.TopUp, operation, PayNetHttpPipeline.CategoryOf(raw.StatusCode),
-                        $"TopUp {operation} failed: HTTP {raw.StatusCode}.", raw.StatusCode, reference: reference);
+                    throw HttpFailure(raw, operation, $"TopUp {operation} failed: HTTP {raw.StatusCode}.", reference);
                 return new TopUpReply(raw, null, null);
             }
             finally

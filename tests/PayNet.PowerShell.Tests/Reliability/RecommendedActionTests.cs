@@ -182,10 +182,9 @@ Connect-PayNet -SecretKey (ConvertTo-SecureString 'sck_test_wrong_key_0000000000
     }
 
     [Fact]
-    public async Task A_throttled_TopUp_call_says_to_wait_in_its_message_and_recommends_no_prose()
+    public async Task A_throttled_TopUp_call_recommends_sleeping_as_long_as_PayNet_said()
     {
-        // The TopUp client does not pass the 429's Retry-After on (known gap), so there is no length of
-        // sleep to recommend: the advice is in the message and RecommendedAction stays empty, never prose.
+        // The 429's Retry-After (1 s from the sandbox) travels with the error: the action is that sleep, verbatim.
         await Sandbox.ArmFaultAsync("/topup/transaction/find", "Status429", count: 10);
         var result = Session.Run("Get-PayNetTransaction -ExternalId 'busy-1'");
         await Sandbox.Control.DeleteAsync("/__sandbox/faults");
@@ -193,8 +192,8 @@ Connect-PayNet -SecretKey (ConvertTo-SecureString 'sck_test_wrong_key_0000000000
         var error = result.Terminating ?? Assert.Single(result.Errors);
         Assert.Equal(ErrorIds.LimitExceeded, error.ErrorId);
         Assert.Equal("busy-1", error.Target);
-        Assert.Contains("try again later", error.Message);
-        Assert.True(string.IsNullOrEmpty(error.RecommendedAction), error.RecommendedAction);
+        Assert.Matches("^Start-Sleep -Seconds [0-9]+$", error.RecommendedAction);
+        RunsVerbatim(Session, error);
     }
 
     [Fact]
