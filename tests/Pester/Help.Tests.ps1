@@ -63,7 +63,13 @@ Describe 'Help examples run against the sandbox' {
         Copy-Item -Recurse (Join-Path $repo 'examples') (Join-Path $TestDrive 'examples') -Force
         try {
             $ConfirmPreference = 'None'
-            { & ([scriptblock]::Create($code)) | Out-String | Out-Null } | Should -Not -Throw
+            $shown = [System.Collections.Generic.List[object]]::new()
+            { & ([scriptblock]::Create($code)) 2>&1 | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { $shown.Add($_) } else { $_ } } | Out-String | Out-Null } | Should -Not -Throw
+            # An error the example writes to the screen fails it too (a row that failed, a command a parallel runspace
+            # did not find), unless the example shows it on purpose (-ErrorAction Continue) or silences it.
+            if ($code -notmatch '-ErrorAction Continue') {
+                $shown | ForEach-Object { "$($_.FullyQualifiedErrorId): $_" } | Should -BeNullOrEmpty
+            }
         }
         finally { Pop-Location }
     }
