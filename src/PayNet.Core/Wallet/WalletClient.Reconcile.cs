@@ -13,6 +13,9 @@ namespace PayNet.Core.Wallet
     {
         private const int ReconcilePageSize = 50;
 
+        /// <summary>How far before now a history scan must reach to be sure it covers a confirm sent seconds ago, clocks apart.</summary>
+        private static readonly TimeSpan HistoryCoverMargin = TimeSpan.FromHours(1);
+
         /// <summary>
         /// One settle lookup for a confirm whose answer was lost: reads the newest lines of the default account's
         /// history and looks for the trace number exactly as PayNet compares it (ordinal: the server treats
@@ -24,14 +27,26 @@ namespace PayNet.Core.Wallet
         {
             var traced = new List<WalletStatementLine>();
             int scanned = 0;
+            bool cappedAtMax = false;
+            DateTimeOffset? oldest = null;
             await foreach (var line in ReadHistoryAsync(null, null, null, ReconcilePageSize, cancellationToken).ConfigureAwait(false))
             {
                 if (string.Equals(line.TraceNumber, quote.TraceNumber, StringComparison.Ordinal)) traced.Add(line);
-                if (++scanned >= Settings.ReconcileMaxLines) break;
+                if (line.Time is DateTimeOffset time && (oldest is null || time < oldest)) oldest = time;
+                if (++scanned >= Settings.ReconcileMaxLines) { cappedAtMax = true; break; }
             }
 
             if (traced.Count == 0)
-                return SettleStep<WalletPaymentReceipt>.Nothing($"no transfer with trace number '{quote.TraceNumber}' in the newest {scanned} history lines");
+            {
+                string why = $"no transfer with trace number '{quote.TraceNumber}' in the newest {scanned} history lines";
+                // "Nothing under the reference" only when the scan provably covers the moment the confirm was sent: it read
+                // the whole history, or reached lines older than an hour before now (clock skew). A busy account whose newest
+                // lines all fall after the send could hide the booking further down: that is "not yet", never "not booked".
+                bool coversTheSend = !cappedAtMax || (oldest is DateTimeOffset o && o < DateTimeOffset.UtcNow - HistoryCoverMargin);
+                return coversTheSend
+                    ? SettleStep<WalletPaymentReceipt>.Nothing(why)
+                    : SettleStep<WalletPaymentReceipt>.NotYet(why + ", all of them recent: the scan may not reach it");
+            }
 
             var problems = new List<string>();
             foreach (var line in traced)

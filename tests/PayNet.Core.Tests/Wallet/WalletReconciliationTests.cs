@@ -86,6 +86,29 @@ public sealed class WalletReconciliationTests
         Assert.Single(kit.Fake.To(ConfirmPath));
     }
 
+    [Fact]
+    public async Task A_500_on_a_busy_account_whose_newest_lines_are_all_recent_is_state_unknown_not_not_booked()
+    {
+        // 200 lines (the scan's cap) all from the last minutes: the booking could sit below them, so nothing found is
+        // "not yet", never "not booked".
+        using var kit = Kit(_ => FakeHandler.Json(500, WalletSpecExamples.Failure("INTERNAL_ERROR", "boom")));
+        string now = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff") + "+0000";
+        kit.Fake.On("/accounts/default/history", request =>
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(request.Uri.Query, "currentPage=(\\d+)");
+            int n = match.Success ? int.Parse(match.Groups[1].Value) : 0;
+            var page = Enumerable.Range(0, 50).Select(i => WalletSpecExamples.HistoryLine(80000 - n * 50 - i, "5.00", $"IN-{n}-{i}", date: now)).ToArray();
+            return FakeHandler.Json(200, WalletSpecExamples.HistoryPage(n, 50, 1000, page));
+        });
+
+        var error = await Assert.ThrowsAsync<PayNetStateUnknownException>(() =>
+            kit.Client.ExecutePaymentAsync(new WalletPaymentRequest("233200000002", 100m) { Description = "Rent" }));
+
+        Assert.Equal(TraceOfConfirm(kit), error.Reference);
+        Assert.Contains("all of them recent", error.Message);
+        Assert.Single(kit.Fake.To(ConfirmPath));
+    }
+
     [Theory]
     [MemberData(nameof(AnswersThatProveNothing))]
     public async Task A_lost_answer_with_nothing_in_the_history_is_state_unknown_with_the_trace_as_reference(string name, Func<CapturedRequest, HttpResponseMessage> confirm)
