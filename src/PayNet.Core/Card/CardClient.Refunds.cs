@@ -28,7 +28,9 @@ namespace PayNet.Core.Card
         {
             string id = RequireXactId(RefundOperation, xactId);
             var body = new CardRefundBody { XactId = id, Amount = Kurus(RefundOperation, amount, id), SucceedUrl = CallbackUrl(succeedUrl, id) };
-            // Read before anything moves: a failure here sends nothing.
+            // Read before anything moves: a failure here sends nothing. The count of refunds this client sent for the
+            // transaction is noted first, so a sibling sent meanwhile (ForEach-Object -Parallel on one connection) is seen.
+            int sentBefore = RefundsSent(id);
             var before = await RefundStateAsync(id, cancellationToken).ConfigureAwait(false);
             RefuseWhatPaynetWouldRefuse(id, amount, before);
             // A full refund asks for what is left: the amount less the requests already pending or approved.
@@ -37,12 +39,13 @@ namespace PayNet.Core.Card
             return await MoneyMovePath.RunAsync(_transport.Options, intent,
                 async token =>
                 {
+                    _refundsSent.AddOrUpdate(id, 1, (_, n) => n + 1);
                     var reply = await _transport.PostAsync("v1/transaction/reversed_request", RefundOperation, CallKind.MoneyMove, body, id, false, token).ConfigureAwait(false);
                     return Answered(id, reply, amount, before);
                 },
                 // A refused request moved nothing; an accepted one is reviewed by PayNet, so it stays Pending in the journal.
                 result => (result.State == CardRefundState.Rejected ? MoneyMoveState.Failed : MoneyMoveState.Pending, result.XactId),
-                async (round, token) => SettleRefund(id, amount, before, await RefundStateAsync(id, token).ConfigureAwait(false)),
+                async (round, token) => SettleRefund(id, amount, before, await RefundStateAsync(id, token).ConfigureAwait(false), RefundsSent(id) - sentBefore - 1),
                 cancellationToken).ConfigureAwait(false);
         }
 
@@ -74,6 +77,14 @@ namespace PayNet.Core.Card
         private static bool ReadsAsRefused(string? status) =>
             status is not null && new[] { "reject", "declin", "refus", "fail", "redd", "cancel" }
                 .Any(word => status.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0);
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _refundsSent =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+
+        /// <summary>Paynet's clock as its latest answer told it, for windows Paynet dates by its own calendar.</summary>
+        internal DateTimeOffset? ServerTime => _transport.ServerTime;
+
+        private int RefundsSent(string xactId) => _refundsSent.TryGetValue(xactId, out int n) ? n : 0;
 
         /// <summary>What Paynet shows about the refunds of one transaction at one moment.</summary>
         internal sealed class RefundState
@@ -118,7 +129,10 @@ namespace PayNet.Core.Card
             };
             // Requests are listed by entry date; from the transaction's day to two days past the later of it and now.
             DateTime from = (detail.Time?.Date ?? DateTime.UtcNow.Date).AddDays(-1);
-            DateTime latest = detail.Time is DateTimeOffset t && t.UtcDateTime > DateTime.UtcNow ? t.UtcDateTime : DateTime.UtcNow;
+            // "Now" is the later of this machine's clock and Paynet's (its Date header): a request Paynet dates by its own
+            // clock must fall inside the window even when the two clocks are days apart.
+            DateTime now = _transport.ServerTime is DateTimeOffset server && server.UtcDateTime > DateTime.UtcNow ? server.UtcDateTime : DateTime.UtcNow;
+            DateTime latest = detail.Time is DateTimeOffset t && t.UtcDateTime > now ? t.UtcDateTime : now;
             await foreach (var refund in ListRefundsAsync(from, latest.Date.AddDays(2), cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 if (string.Equals(refund.XactId, xactId, StringComparison.Ordinal) ||
@@ -129,11 +143,18 @@ namespace PayNet.Core.Card
         }
 
         /// <summary>The refund is settled when exactly one new request appeared and it is for the asked amount.</summary>
-        internal static SettleStep<CardRefundResult> SettleRefund(string xactId, decimal? amount, RefundState before, RefundState now)
+        /// <param name="sentAlongside">Refunds of the same transaction this client sent since the snapshot, besides this one.</param>
+        internal static SettleStep<CardRefundResult> SettleRefund(string xactId, decimal? amount, RefundState before, RefundState now, int sentAlongside = 0)
         {
             int added = now.Requests.Count - before.Requests.Count;
-            if (added == 0 && !(now.Reversed && !before.Reversed))
-                return SettleStep<CardRefundResult>.Nothing($"no new refund request for '{xactId}' yet");
+            if (added == 0)
+                // The transaction turning "reversed" is no proof: another request's approval sets it too.
+                return now.Reversed && !before.Reversed
+                    ? SettleStep<CardRefundResult>.NotYet($"'{xactId}' is now reversed but no new refund request is listed; another refund's approval may have done it")
+                    : SettleStep<CardRefundResult>.Nothing($"no new refund request for '{xactId}' yet");
+            if (sentAlongside > 0)
+                return SettleStep<CardRefundResult>.Mismatch(
+                    $"{sentAlongside + 1} refunds of '{xactId}' were sent from this connection at once; the new request(s) cannot be told apart");
             if (added > 1)
                 return SettleStep<CardRefundResult>.Mismatch($"{added} new refund requests for '{xactId}' appeared; another caller may be refunding it too");
             if (added < 0)

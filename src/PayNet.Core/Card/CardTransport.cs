@@ -82,6 +82,23 @@ namespace PayNet.Core.Card
         private Uri UriOf(string path) => _uris.GetOrAdd(path, p => new Uri(_pipeline.Client.BaseAddress!, p));
 
         /// <param name="noDataIsEmpty">Lists answer "nodata" (12) for an empty range: that is not an error there.</param>
+        private long _serverTicks;
+
+        /// <summary>Paynet's clock as its latest answer's Date header told it (null before any answer carried one).</summary>
+        public DateTimeOffset? ServerTime
+        {
+            get
+            {
+                long ticks = Interlocked.Read(ref _serverTicks);
+                return ticks == 0 ? (DateTimeOffset?)null : new DateTimeOffset(ticks, TimeSpan.Zero);
+            }
+        }
+
+        private void NoteServerTime(RawResponse raw)
+        {
+            if (raw.ServerTime is DateTimeOffset time) Interlocked.Exchange(ref _serverTicks, time.UtcTicks);
+        }
+
         public async Task<CardReply> PostAsync(string path, string operation, CallKind kind, object body, string? reference, bool noDataIsEmpty, CancellationToken cancellationToken)
         {
             var call = new CallInfo(PayNetApi.Card, operation, kind, reference);
@@ -89,6 +106,7 @@ namespace PayNet.Core.Card
             {
                 // Text, not a pooled buffer: the reply outlives this call and may be read again in another shape.
                 var raw = await _pipeline.SendAsync(request, call, cancellationToken).ConfigureAwait(false);
+                NoteServerTime(raw);
                 var (envelope, code, message) = Classify<CardRowDto>(raw, operation, kind, reference, noDataIsEmpty);
                 return new CardReply(raw, code, message, envelope);
             }
@@ -104,6 +122,7 @@ namespace PayNet.Core.Card
             using (var request = new HttpRequestMessage(HttpMethod.Post, UriOf(path)) { Content = PayNetHttpPipeline.JsonBody(body) })
             using (var raw = await _pipeline.SendUtf8Async(request, call, cancellationToken).ConfigureAwait(false))
             {
+                NoteServerTime(raw);
                 var (envelope, code, _) = Classify<TRow>(raw, operation, CallKind.Read, reference, noDataIsEmpty);
                 return new CardPage<TRow>(envelope ?? new CardEnvelopeDto<TRow>(), code);
             }

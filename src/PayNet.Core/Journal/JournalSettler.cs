@@ -215,7 +215,11 @@ namespace PayNet.Core.Journal
                     : JournalVerdict.Unknown($"no transfer with trace number '{entry.Reference}' in the history yet; run Sync-PayNetJournal again in a few minutes");
             }
 
+            // Add money comes in; every other Wallet move goes out. A line the other way round is someone else's transfer
+            // that reused the trace number (an incoming payment), never this move.
+            bool comesIn = string.Equals(entry.Operation, "AddMoney", StringComparison.OrdinalIgnoreCase);
             var matching = traced.Where(l => Math.Abs(l.Amount) == entry.Amount
+                                             && (l.Amount == 0 || (l.Amount > 0) == comesIn)
                                              && string.Equals(l.Currency, entry.Currency, StringComparison.OrdinalIgnoreCase)
                                              && PayeeMatches(entry.Payee, l)).ToList();
             if (matching.Count == 0)
@@ -256,14 +260,23 @@ namespace PayNet.Core.Journal
             if (_walletHistory is not null) return (_walletHistory, _walletHistoryComplete);
             var lines = new List<WalletStatementLine>();
             bool complete = true;
-            await foreach (var line in client.GetStatementAsync(pageSize: 100, cancellationToken: cancellationToken).ConfigureAwait(false))
+            // Every account of the member: a loyalty payment is paid from the loyalty wallet, not the default one, and
+            // looking only at the default account would call a booked payment "not executed".
+            var accounts = await client.GetWalletsAsync(cancellationToken).ConfigureAwait(false);
+            var accountIds = accounts.Count == 0 ? new long?[] { null } : accounts.Select(a => (long?)a.Id).ToArray();
+            foreach (var accountId in accountIds)
             {
-                if (lines.Count >= WalletHistoryMaxLines)
+                int read = 0;
+                await foreach (var line in client.GetStatementAsync(accountId: accountId, pageSize: 100, cancellationToken: cancellationToken).ConfigureAwait(false))
                 {
-                    complete = false;
-                    break;
+                    if (read >= WalletHistoryMaxLines)
+                    {
+                        complete = false;
+                        break;
+                    }
+                    lines.Add(line);
+                    read++;
                 }
-                lines.Add(line);
             }
             _walletHistory = lines;
             _walletHistoryComplete = complete;
@@ -287,9 +300,17 @@ namespace PayNet.Core.Journal
         {
             if (!string.Equals(entry.Operation, CardRefundOperation, StringComparison.OrdinalIgnoreCase))
                 return JournalVerdict.Unknown($"a Card {entry.Operation} is not settled automatically; check it with Get-PayNetTransaction -XactId '{entry.Reference}' -Detail");
-            // The refund list tells the request's own state; it is listed by request day (Turkey time), so read around the intent.
-            var from = entry.Time.UtcDateTime.Date.AddDays(-1);
-            var to = Clock().UtcDateTime.Date.AddDays(2);
+            // The refund list tells the request's own state; it is listed by request day in Paynet's calendar, which need
+            // not be this machine's: read from the earlier of the intent and the transaction's day to two days past the
+            // latest of this clock, Paynet's (its Date header) and the transaction's.
+            var detail = await client.GetDetailAsync(xactId: entry.Reference, cancellationToken: cancellationToken).ConfigureAwait(false);
+            DateTime earliest = entry.Time.UtcDateTime;
+            if (detail.Time is DateTimeOffset made && made.UtcDateTime < earliest) earliest = made.UtcDateTime;
+            DateTime latest = Clock().UtcDateTime;
+            if (client.ServerTime is DateTimeOffset server && server.UtcDateTime > latest) latest = server.UtcDateTime;
+            if (detail.Time is DateTimeOffset made2 && made2.UtcDateTime > latest) latest = made2.UtcDateTime;
+            var from = earliest.Date.AddDays(-1);
+            var to = latest.Date.AddDays(2);
             var requests = new List<CardRefund>();
             await foreach (var refund in client.ListRefundsAsync(from, to, cancellationToken: cancellationToken).ConfigureAwait(false))
                 if (string.Equals(refund.XactId, entry.Reference, StringComparison.Ordinal) || string.Equals(refund.TransactionId, entry.Reference, StringComparison.Ordinal))
@@ -320,7 +341,6 @@ namespace PayNet.Core.Journal
                 return JournalVerdict.Unknown($"the refund requests for '{entry.Reference}' are for other amounts than {Money(entry.Amount)} {entry.Currency}; check them with Get-PayNetRefund");
 
             // No request listed: the transaction detail tells whether the original is known and already reversed by something else.
-            var detail = await client.GetDetailAsync(xactId: entry.Reference, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (detail.IsReversed)
                 return JournalVerdict.Unknown($"transaction '{entry.Reference}' is reversed but no refund request of {Money(entry.Amount)} {entry.Currency} is listed; check it with Get-PayNetRefund");
             return GraceOver(entry)

@@ -27,22 +27,34 @@ namespace PayNet.Core.Wallet
         {
             var traced = new List<WalletStatementLine>();
             int scanned = 0;
-            bool cappedAtMax = false;
-            DateTimeOffset? oldest = null;
-            await foreach (var line in ReadHistoryAsync(null, null, null, ReconcilePageSize, cancellationToken).ConfigureAwait(false))
+            bool coversTheSend = true;
+            // The default account pays every type but loyalty, which is paid from the loyalty wallet (wallet.md §4, §11):
+            // for it, every account of the member is read, so a booked loyalty payment is never "nothing".
+            var accounts = quote.TransferTypeId == Settings.TransferTypes.Loyalty
+                ? (await GetWalletsAsync(cancellationToken).ConfigureAwait(false)).Select(a => (long?)a.Id).ToList()
+                : new List<long?> { null };
+            if (accounts.Count == 0) accounts.Add(null);
+            foreach (var accountId in accounts)
             {
-                if (string.Equals(line.TraceNumber, quote.TraceNumber, StringComparison.Ordinal)) traced.Add(line);
-                if (line.Time is DateTimeOffset time && (oldest is null || time < oldest)) oldest = time;
-                if (++scanned >= Settings.ReconcileMaxLines) { cappedAtMax = true; break; }
+                int read = 0;
+                bool cappedAtMax = false;
+                DateTimeOffset? oldest = null;
+                await foreach (var line in ReadHistoryAsync(null, null, accountId, ReconcilePageSize, cancellationToken).ConfigureAwait(false))
+                {
+                    if (string.Equals(line.TraceNumber, quote.TraceNumber, StringComparison.Ordinal)) traced.Add(line);
+                    if (line.Time is DateTimeOffset time && (oldest is null || time < oldest)) oldest = time;
+                    scanned++;
+                    if (++read >= Settings.ReconcileMaxLines) { cappedAtMax = true; break; }
+                }
+                // "Nothing under the reference" only when the scan provably covers the moment the confirm was sent: it read
+                // the whole history, or reached lines older than an hour before now (clock skew). A busy account whose newest
+                // lines all fall after the send could hide the booking further down: that is "not yet", never "not booked".
+                if (cappedAtMax && !(oldest is DateTimeOffset o && o < DateTimeOffset.UtcNow - HistoryCoverMargin)) coversTheSend = false;
             }
 
             if (traced.Count == 0)
             {
                 string why = $"no transfer with trace number '{quote.TraceNumber}' in the newest {scanned} history lines";
-                // "Nothing under the reference" only when the scan provably covers the moment the confirm was sent: it read
-                // the whole history, or reached lines older than an hour before now (clock skew). A busy account whose newest
-                // lines all fall after the send could hide the booking further down: that is "not yet", never "not booked".
-                bool coversTheSend = !cappedAtMax || (oldest is DateTimeOffset o && o < DateTimeOffset.UtcNow - HistoryCoverMargin);
                 return coversTheSend
                     ? SettleStep<WalletPaymentReceipt>.Nothing(why)
                     : SettleStep<WalletPaymentReceipt>.NotYet(why + ", all of them recent: the scan may not reach it");
@@ -51,7 +63,7 @@ namespace PayNet.Core.Wallet
             var problems = new List<string>();
             foreach (var line in traced)
             {
-                string? problem = Disagreement(quote, line);
+                string? problem = Disagreement(quote, line, moneyComesIn: quote.IsSystemPayment && quote.TransferTypeId == Settings.TransferTypes.AddMoney);
                 if (problem is null)
                 {
                     var log = Http.PayNetLog.Current;
@@ -66,10 +78,14 @@ namespace PayNet.Core.Wallet
         }
 
         /// <summary>Null when the history line is this payment; else what differs, in words.</summary>
-        internal static string? Disagreement(WalletPaymentQuote quote, WalletStatementLine line)
+        internal static string? Disagreement(WalletPaymentQuote quote, WalletStatementLine line, bool moneyComesIn = false)
         {
             if (line.TransferTypeId != quote.TransferTypeId)
                 return $"is transfer type {(line.TransferTypeId?.ToString(CultureInfo.InvariantCulture) ?? "unknown")}, not {quote.TransferTypeId.ToString(CultureInfo.InvariantCulture)}";
+            // Signed from the member's side (§11.5): a payment or withdrawal is a debit, add money a credit. A line the
+            // other way round is someone else's transfer that reused the trace number (an incoming payment), never ours.
+            if (line.Amount != 0 && (line.Amount > 0) != moneyComesIn)
+                return line.Amount > 0 ? "is money coming in, not this payment going out" : "is money going out, not this add money coming in";
             decimal booked = Math.Abs(line.Amount);
             if (booked != quote.BaseAmount && booked != quote.FinalAmount && booked != quote.ConsolidatedAmount)
                 return $"is for {MoneyRules.Format(booked)}, not {MoneyRules.Format(quote.BaseAmount)}";

@@ -255,6 +255,25 @@ public class JournalSettlerTests : IClassFixture<JournalSandboxFixture>
     }
 
     [Fact]
+    public async Task A_card_refund_journaled_by_this_machines_clock_is_found_when_Paynets_calendar_is_years_away()
+    {
+        // The journal and the settler use this machine's clock (2026); the sandbox's Paynet dates its requests in
+        // January 2024. The refund list must be read around the transaction's day and Paynet's clock, or a booked
+        // refund becomes "not requested" (Failed) once the grace is over.
+        await _sandbox.Control.ResetAsync();
+        using var client = _sandbox.Card();
+        var f07 = (await client.CheckAsync(referenceNo: "RCN-0007")).Single(r => r.TransactionType == CardTransactionType.Sale && r.State != CardTransactionState.Failed);
+        using var dir = new TempJournalDirectory();
+        var journal = dir.Store();
+        var entry = Crashed(journal, new MoneyMoveIntent(PayNetApi.Card, _sandbox.CardIdentity, "CardRefund", f07.XactId!, 10.00m, "TRY"));
+        Assert.True((await client.RequestRefundAsync(f07.XactId!, 10.00m)).Succeeded);
+
+        var settled = await Settler(journal, card: client, grace: TimeSpan.Zero).SettleAsync(entry);
+
+        Assert.Equal(MoneyMoveState.Pending, settled.State);
+    }
+
+    [Fact]
     public async Task Two_journal_refunds_of_one_amount_on_one_transaction_and_one_request_are_not_both_settled_by_it()
     {
         // Requests carry no id of ours: one request of 10.00 cannot settle two moves of 10.00, or the journal would say
