@@ -105,7 +105,10 @@ namespace PayNet.Core.Money
                         error = $"'{number.ToString("R", CultureInfo.InvariantCulture)}' is not an amount.";
                         return false;
                     }
-                    amount = Convert.ToDecimal(number);
+                    // Rounded to 15 significant digits, then without the trailing zeros that rounding leaves: 0.1 + 0.2
+                    // (0.30000000000000004) is 0.3, as typed, not 0.300000000000000 with fifteen "decimals".
+                    // A float keeps its own 7 significant digits ([single]1.1 is 1.1, not 1.10000002384186).
+                    amount = (value is float single ? Convert.ToDecimal(single) : Convert.ToDecimal(number)) / 1.000000000000000000000000000000000m;
                     break;
                 default:
                     error = $"A {value.GetType().Name} is not an amount: give a number such as 10.00.";

@@ -105,6 +105,20 @@ public sealed class AmountTextTests
         Assert.False(AmountText.TryConvert(null, out _, out _));
     }
 
+    [Fact]
+    public void A_double_is_its_15_significant_digits_without_trailing_zeros()
+    {
+        // 0.1 + 0.2 is 0.30000000000000004 as a double: the amount is 0.3 (it passes a two-decimal currency), while a
+        // double that really has more decimals, 1.005, keeps them and is refused by the currency's rule.
+        Assert.True(AmountText.TryConvert(0.1d + 0.2d, out var sum, out _));
+        Assert.Equal(0.3m, sum);
+        Assert.Null(MoneyRules.Problem(sum, "USD"));
+        Assert.True(AmountText.TryConvert(1.005d, out var three, out _));
+        Assert.NotNull(MoneyRules.Problem(three, "USD"));
+        Assert.True(AmountText.TryConvert((float)1.1, out var single, out _));
+        Assert.Equal(1.1m, single);
+    }
+
     private sealed class CultureScope : IDisposable
     {
         private readonly CultureInfo _culture, _ui;
