@@ -96,9 +96,11 @@ namespace PayNet.Core.Wallet
             {
                 Payee = quote.ToMemberPrincipal ?? quote.ToMemberId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? quote.PayeeName,
             };
-            return MoneyMovePath.RunAsync(_options, intent,
+            var sends = TraceSends.For(_traceSends, quote.TraceNumber);
+            return RunTracked(sends, MoneyMovePath.RunAsync(_options, intent,
                 async token =>
                 {
+                    sends.Start();
                     var raw = await SendAsync(HttpMethod.Post, path, body, operation, CallKind.MoneyMove, WalletRequestFlags.None,
                         quote.TraceNumber, token).ConfigureAwait(false);
                     var envelope = WalletEnvelope.TryParse(raw)
@@ -110,8 +112,14 @@ namespace PayNet.Core.Wallet
                     return _mapper.Receipt(quote, id, result.Pending, raw.ServerTime ?? DateTimeOffset.UtcNow);
                 },
                 OutcomeOf,
-                (round, token) => SettleFromHistoryAsync(quote, token),
-                cancellationToken);
+                (round, token) => SettleFromHistoryAsync(quote, sends, token),
+                cancellationToken));
+        }
+
+        private static async Task<WalletPaymentReceipt> RunTracked(TraceSends.Send sends, Task<WalletPaymentReceipt> run)
+        {
+            try { return await run.ConfigureAwait(false); }
+            finally { sends.Finish(); }
         }
 
         internal static (MoneyMoveState, string?) OutcomeOf(WalletPaymentReceipt receipt) =>

@@ -13,6 +13,10 @@ namespace PayNet.Core.Wallet
     {
         private const int ReconcilePageSize = 50;
 
+        /// <summary>Confirms in flight per trace number from this client (see <see cref="TraceSends"/>).</summary>
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TraceSends> _traceSends =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, TraceSends>(StringComparer.Ordinal);
+
         /// <summary>How far before now a history scan must reach to be sure it covers a confirm sent seconds ago, clocks apart.</summary>
         private static readonly TimeSpan HistoryCoverMargin = TimeSpan.FromHours(1);
 
@@ -23,7 +27,7 @@ namespace PayNet.Core.Wallet
         /// only this payment when it also agrees on transfer type, amount, currency and counterparty; a line
         /// that carries the trace number and differs in any of them is a mismatch (state unknown), never a success.
         /// </summary>
-        private async Task<SettleStep<WalletPaymentReceipt>> SettleFromHistoryAsync(WalletPaymentQuote quote, CancellationToken cancellationToken)
+        private async Task<SettleStep<WalletPaymentReceipt>> SettleFromHistoryAsync(WalletPaymentQuote quote, TraceSends.Send sends, CancellationToken cancellationToken)
         {
             var traced = new List<WalletStatementLine>();
             int scanned = 0;
@@ -64,6 +68,9 @@ namespace PayNet.Core.Wallet
             foreach (var line in traced)
             {
                 string? problem = Disagreement(quote, line, moneyComesIn: quote.IsSystemPayment && quote.TransferTypeId == Settings.TransferTypes.AddMoney);
+                if (problem is null && sends.Overlapped)
+                    return SettleStep<WalletPaymentReceipt>.Mismatch(
+                        $"trace number '{quote.TraceNumber}' was sent again from this connection while this send was in flight; transfer {line.TransferId.ToString(CultureInfo.InvariantCulture)} may be the other send's");
                 if (problem is null)
                 {
                     var log = Http.PayNetLog.Current;
@@ -104,6 +111,43 @@ namespace PayNet.Core.Wallet
                 return string.Equals(line.CounterpartyPrincipal, quote.ToMemberPrincipal, StringComparison.OrdinalIgnoreCase) ? null
                     : $"went to '{line.CounterpartyPrincipal ?? line.CounterpartyName}', not '{quote.ToMemberPrincipal}'";
             return "names no payee this payment can be checked against";
+        }
+    }
+
+    /// <summary>
+    /// Sends of one trace number from one client that overlap in time (two rows of one batch, or two runspaces, with the
+    /// same reference): a booking found under the trace number then cannot be told to be this send's.
+    /// </summary>
+    internal sealed class TraceSends
+    {
+        private int _started;
+        private int _inFlight;
+
+        public static Send For(System.Collections.Concurrent.ConcurrentDictionary<string, TraceSends> all, string traceNumber) =>
+            new Send(all.GetOrAdd(traceNumber, _ => new TraceSends()));
+
+        public sealed class Send
+        {
+            private readonly TraceSends _trace;
+            private int _startedAt = -1;
+            private bool _othersInFlightAtStart;
+
+            public Send(TraceSends trace) => _trace = trace;
+
+            public void Start()
+            {
+                if (_startedAt >= 0) return;
+                _othersInFlightAtStart = Interlocked.Increment(ref _trace._inFlight) > 1;
+                _startedAt = Interlocked.Increment(ref _trace._started);
+            }
+
+            public void Finish()
+            {
+                if (_startedAt >= 0) Interlocked.Decrement(ref _trace._inFlight);
+            }
+
+            /// <summary>Another send of the trace number was in flight when this one started, or started since.</summary>
+            public bool Overlapped => _startedAt >= 0 && (_othersInFlightAtStart || Volatile.Read(ref _trace._started) > _startedAt);
         }
     }
 }

@@ -127,3 +127,27 @@ public sealed class RefundClockSkewTests : IClassFixture<CardSandboxFixture>
         Assert.Equal(5.00m, result.Amount);
     }
 }
+
+/// <summary>Two sends of one trace number from one client: a booking found under it is only claimed when they did not overlap.</summary>
+public sealed class TraceSendsTests
+{
+    [Fact]
+    public void Sends_of_one_trace_number_that_overlap_cannot_claim_a_booking_but_one_after_another_can()
+    {
+        var all = new System.Collections.Concurrent.ConcurrentDictionary<string, TraceSends>(StringComparer.Ordinal);
+        var first = TraceSends.For(all, "INV-77");
+        var second = TraceSends.For(all, "INV-77");
+        first.Start();
+        second.Start();
+        Assert.True(first.Overlapped);   // another send started while it was in flight
+        Assert.True(second.Overlapped);  // it started while another was in flight
+        first.Finish();
+        second.Finish();
+
+        var later = TraceSends.For(all, "INV-77");
+        later.Start();
+        Assert.False(later.Overlapped);  // the others had finished: a later send alone
+        Assert.False(TraceSends.For(all, "inv-77").Overlapped); // another trace number (ordinal)
+        later.Finish();
+    }
+}
