@@ -63,13 +63,13 @@ namespace PayNet.Core.Card
                 throw new PayNetException(PayNetApi.Card, RefundOperation, PayNetErrorCategory.InvalidArgument,
                     $"Card transaction '{xactId}' did not succeed (Paynet: is_succeed false), so there is nothing to refund. Nothing was sent.", reference: xactId);
             if (before.Amount is not decimal total) return;
-            var claiming = before.Requests.Where(r => !ReadsAsRefused(r.Status)).ToList();
+            var claiming = Claiming(before);
             if (claiming.Any(r => r.Amount is null)) return;
-            decimal remaining = total - claiming.Sum(r => r.Amount!.Value);
+            decimal remaining = Refundable(before);
             decimal asked = amount ?? remaining;
             if (remaining <= 0m || asked > remaining)
                 throw new PayNetException(PayNetApi.Card, RefundOperation, PayNetErrorCategory.InvalidArgument,
-                    $"Card transaction '{xactId}' ({Money(total)}) has {claiming.Count} open or approved refund request(s) for {Money(total - remaining)}; " +
+                    $"Card transaction '{xactId}' ({Money(total)}) has {claiming.Count} open or approved refund request(s) for {Money(claiming.Sum(r => r.Amount!.Value))}; " +
                     $"{(remaining <= 0m ? "nothing is left to refund" : $"{Money(asked)} is more than the {Money(remaining)} left")}. Nothing was sent. " +
                     "Get-PayNetRefund lists the requests.", reference: xactId);
         }
@@ -112,14 +112,20 @@ namespace PayNet.Core.Card
             return added;
         }
 
-        /// <summary>What a full refund would ask for: the transaction's amount less requests not rejected.</summary>
-        internal static decimal Refundable(RefundState state)
-        {
-            decimal claimed = state.Requests.Where(r => !ReadsAsRefused(r.Status)).Sum(r => r.Amount ?? 0m);
-            return Math.Max(0m, (state.Amount ?? 0m) - claimed);
-        }
+        /// <summary>The requests that count against the remainder: every one whose state does not read as refused.</summary>
+        private static List<CardRefund> Claiming(RefundState state) => state.Requests.Where(r => !ReadsAsRefused(r.Status)).ToList();
 
-        private async Task<RefundState> RefundStateAsync(string xactId, CancellationToken cancellationToken)
+        /// <summary>What a full refund would ask for: the transaction's amount less requests not rejected.</summary>
+        internal static decimal Refundable(RefundState state) =>
+            Math.Max(0m, (state.Amount ?? 0m) - Claiming(state).Sum(r => r.Amount ?? 0m));
+
+        /// <summary>
+        /// The transaction's detail and its refund requests, read once: the settle path's before and after, and
+        /// Sync-PayNetJournal's look at a journaled refund. Requests are listed by entry date in Paynet's calendar, so
+        /// the window runs from the earlier of <paramref name="since"/> and the transaction's day to two days past the
+        /// latest of this machine's clock, Paynet's (its Date header) and the transaction's.
+        /// </summary>
+        internal async Task<RefundState> RefundStateAsync(string xactId, CancellationToken cancellationToken, DateTimeOffset? since = null)
         {
             var detail = await GetDetailAsync(xactId: xactId, cancellationToken: cancellationToken).ConfigureAwait(false);
             var state = new RefundState
@@ -127,10 +133,9 @@ namespace PayNet.Core.Card
                 Reversed = detail.IsReversed, Amount = detail.Amount, Failed = detail.State == CardTransactionState.Failed,
                 ReferenceNo = detail.ReferenceNo, Currency = string.IsNullOrEmpty(detail.Currency) ? "TRY" : detail.Currency,
             };
-            // Requests are listed by entry date; from the transaction's day to two days past the later of it and now.
-            DateTime from = (detail.Time?.Date ?? DateTime.UtcNow.Date).AddDays(-1);
-            // "Now" is the later of this machine's clock and Paynet's (its Date header): a request Paynet dates by its own
-            // clock must fall inside the window even when the two clocks are days apart.
+            DateTime earliest = detail.Time?.UtcDateTime ?? DateTime.UtcNow;
+            if (since is DateTimeOffset asked && asked.UtcDateTime < earliest) earliest = asked.UtcDateTime;
+            DateTime from = earliest.Date.AddDays(-1);
             DateTime now = _transport.ServerTime is DateTimeOffset server && server.UtcDateTime > DateTime.UtcNow ? server.UtcDateTime : DateTime.UtcNow;
             DateTime latest = detail.Time is DateTimeOffset t && t.UtcDateTime > now ? t.UtcDateTime : now;
             await foreach (var refund in ListRefundsAsync(from, latest.Date.AddDays(2), cancellationToken: cancellationToken).ConfigureAwait(false))

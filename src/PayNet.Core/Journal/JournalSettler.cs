@@ -262,7 +262,7 @@ namespace PayNet.Core.Journal
             bool complete = true;
             // Every account of the member: a loyalty payment is paid from the loyalty wallet, not the default one, and
             // looking only at the default account would call a booked payment "not executed".
-            var accounts = await client.GetWalletsAsync(cancellationToken).ConfigureAwait(false);
+            var accounts = await client.AccountIdsAsync(cancellationToken).ConfigureAwait(false);
             var accountIds = accounts.Count == 0 ? new long?[] { null } : accounts.Select(a => (long?)a.Id).ToArray();
             foreach (var accountId in accountIds)
             {
@@ -300,22 +300,10 @@ namespace PayNet.Core.Journal
         {
             if (!string.Equals(entry.Operation, CardRefundOperation, StringComparison.OrdinalIgnoreCase))
                 return JournalVerdict.Unknown($"a Card {entry.Operation} is not settled automatically; check it with Get-PayNetTransaction -XactId '{entry.Reference}' -Detail");
-            // The refund list tells the request's own state; it is listed by request day in Paynet's calendar, which need
-            // not be this machine's: read from the earlier of the intent and the transaction's day to two days past the
-            // latest of this clock, Paynet's (its Date header) and the transaction's.
-            var detail = await client.GetDetailAsync(xactId: entry.Reference, cancellationToken: cancellationToken).ConfigureAwait(false);
-            DateTime earliest = entry.Time.UtcDateTime;
-            if (detail.Time is DateTimeOffset made && made.UtcDateTime < earliest) earliest = made.UtcDateTime;
-            DateTime latest = Clock().UtcDateTime;
-            if (client.ServerTime is DateTimeOffset server && server.UtcDateTime > latest) latest = server.UtcDateTime;
-            if (detail.Time is DateTimeOffset made2 && made2.UtcDateTime > latest) latest = made2.UtcDateTime;
-            var from = earliest.Date.AddDays(-1);
-            var to = latest.Date.AddDays(2);
-            var requests = new List<CardRefund>();
-            await foreach (var refund in client.ListRefundsAsync(from, to, cancellationToken: cancellationToken).ConfigureAwait(false))
-                if (string.Equals(refund.XactId, entry.Reference, StringComparison.Ordinal) || string.Equals(refund.TransactionId, entry.Reference, StringComparison.Ordinal))
-                    requests.Add(refund);
-
+            // The refund list tells the request's own state: read with the client's own window (Paynet's calendar, the
+            // transaction's day and the intent's), so the settle path and Sync look at the same requests.
+            var state = await client.RefundStateAsync(entry.Reference, cancellationToken, since: entry.Time).ConfigureAwait(false);
+            var requests = state.Requests;
             var matching = requests.Where(r => r.Amount == entry.Amount && string.Equals(r.Currency, entry.Currency, StringComparison.OrdinalIgnoreCase)).ToList();
             if (matching.Count > 0)
             {
@@ -341,7 +329,7 @@ namespace PayNet.Core.Journal
                 return JournalVerdict.Unknown($"the refund requests for '{entry.Reference}' are for other amounts than {Money(entry.Amount)} {entry.Currency}; check them with Get-PayNetRefund");
 
             // No request listed: the transaction detail tells whether the original is known and already reversed by something else.
-            if (detail.IsReversed)
+            if (state.Reversed)
                 return JournalVerdict.Unknown($"transaction '{entry.Reference}' is reversed but no refund request of {Money(entry.Amount)} {entry.Currency} is listed; check it with Get-PayNetRefund");
             return GraceOver(entry)
                 ? new JournalVerdict(MoneyMoveState.Failed, $"Paynet lists no refund request for '{entry.Reference}' and the transaction is not reversed: the refund was not requested")

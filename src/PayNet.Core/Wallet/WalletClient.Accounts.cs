@@ -92,6 +92,13 @@ namespace PayNet.Core.Wallet
             return _mapper.Member(dto);
         }
 
+        /// <summary>The member's accounts in one call (ids and which is the default, no balances): what settling and Sync read histories of.</summary>
+        internal async Task<IReadOnlyList<(long Id, bool IsDefault)>> AccountIdsAsync(CancellationToken cancellationToken)
+        {
+            var accounts = await ListAccountsAsync(cancellationToken).ConfigureAwait(false);
+            return accounts.Select(a => (a.Id!.Value, a.IsDefaultAccount)).ToList();
+        }
+
         private async Task<List<MemberAccountDto>> ListAccountsAsync(CancellationToken cancellationToken)
         {
             var envelope = await CallAsync(HttpMethod.Get, Settings.Routes.Accounts, null, "GetWallets", CallKind.Read, cancellationToken).ConfigureAwait(false);

@@ -31,29 +31,32 @@ namespace PayNet.Core.Wallet
         {
             var traced = new List<WalletStatementLine>();
             int scanned = 0;
-            bool coversTheSend = true;
-            // The default account pays every type but loyalty, which is paid from the loyalty wallet (wallet.md §4, §11):
-            // for it, every account of the member is read, so a booked loyalty payment is never "nothing".
-            var accounts = quote.TransferTypeId == Settings.TransferTypes.Loyalty
-                ? (await GetWalletsAsync(cancellationToken).ConfigureAwait(false)).Select(a => (long?)a.Id).ToList()
-                : new List<long?> { null };
-            if (accounts.Count == 0) accounts.Add(null);
-            foreach (var accountId in accounts)
+            // The default account first: it pays every type but loyalty. Only when it shows nothing are the member's other
+            // accounts read (a loyalty payment is paid from the loyalty wallet, wallet.md §4/§11): "nothing" means no
+            // account of the member shows the trace number, never just the default one.
+            bool coversTheSend = await ScanAsync(null).ConfigureAwait(false);
+            if (traced.Count == 0)
+            {
+                var accounts = await AccountIdsAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var account in accounts.Where(a => !a.IsDefault)) coversTheSend &= await ScanAsync(account.Id).ConfigureAwait(false);
+            }
+
+            // Reads one account's newest lines; true when the scan provably covers the moment the confirm was sent: it read
+            // the whole history, or reached lines older than an hour before now (clock skew). A busy account whose newest
+            // lines all fall after the send could hide the booking further down: that is "not yet", never "not booked".
+            async Task<bool> ScanAsync(long? accountId)
             {
                 int read = 0;
-                bool cappedAtMax = false;
                 DateTimeOffset? oldest = null;
                 await foreach (var line in ReadHistoryAsync(null, null, accountId, ReconcilePageSize, cancellationToken).ConfigureAwait(false))
                 {
                     if (string.Equals(line.TraceNumber, quote.TraceNumber, StringComparison.Ordinal)) traced.Add(line);
                     if (line.Time is DateTimeOffset time && (oldest is null || time < oldest)) oldest = time;
                     scanned++;
-                    if (++read >= Settings.ReconcileMaxLines) { cappedAtMax = true; break; }
+                    if (++read >= Settings.ReconcileMaxLines)
+                        return oldest is DateTimeOffset o && o < DateTimeOffset.UtcNow - HistoryCoverMargin;
                 }
-                // "Nothing under the reference" only when the scan provably covers the moment the confirm was sent: it read
-                // the whole history, or reached lines older than an hour before now (clock skew). A busy account whose newest
-                // lines all fall after the send could hide the booking further down: that is "not yet", never "not booked".
-                if (cappedAtMax && !(oldest is DateTimeOffset o && o < DateTimeOffset.UtcNow - HistoryCoverMargin)) coversTheSend = false;
+                return true;
             }
 
             if (traced.Count == 0)

@@ -9,11 +9,15 @@ public sealed class WalletReconciliationTests
 {
     private const string ConfirmPath = "/payments/confirm/member-payment";
 
-    private static WalletTestKit Kit(Func<CapturedRequest, HttpResponseMessage> confirm, int maxRetries = 3)
+    private const string OneDefaultAccount = """{ "status": true, "payload": { "MemberAccounts": [ { "id": 201, "isDefault": true } ] } }""";
+
+    private static WalletTestKit Kit(Func<CapturedRequest, HttpResponseMessage> confirm, int maxRetries = 3, string accounts = OneDefaultAccount)
     {
         var kit = new WalletTestKit(maxRetries).WithLogin();
         kit.Fake.OnJson("/payments/member-payment", WalletSpecExamples.DoPaymentResult);
         kit.Fake.On(ConfirmPath, confirm);
+        // One account, the default: the settle reads the others only when the default shows nothing.
+        kit.Fake.OnJson("/accounts", accounts);
         return kit;
     }
 
@@ -83,6 +87,24 @@ public sealed class WalletReconciliationTests
         Assert.Equal(status, error.HttpStatus);
         Assert.Equal(TraceOfConfirm(kit), error.Reference);
         Assert.Contains("not booked", error.Message);
+        Assert.Single(kit.Fake.To(ConfirmPath));
+    }
+
+    [Fact]
+    public async Task A_payment_the_default_account_does_not_show_is_found_in_the_members_other_account()
+    {
+        // A loyalty payment is paid from the loyalty wallet: the default account's history alone would make a booked
+        // payment "not booked" after a 500, and the advice to send it again would pay twice.
+        using var kit = Kit(_ => FakeHandler.Json(500, WalletSpecExamples.Failure("INTERNAL_ERROR", "boom")),
+            accounts: """{ "status": true, "payload": { "MemberAccounts": [ { "id": 201, "isDefault": true }, { "id": 202, "isDefault": false } ] } }""");
+        kit.Fake.OnJson("/accounts/default/history", WalletSpecExamples.HistoryPage(0, 50, 1, WalletSpecExamples.HistoryLine(90000, "-5.00", "PNPS-OTHER0000000000000000")));
+        kit.Fake.On("/accounts/202/history", _ => FakeHandler.Json(200, WalletSpecExamples.HistoryPage(0, 50, 1,
+            WalletSpecExamples.HistoryLine(90001, "-100.00", TraceOfConfirm(kit), description: "Rent", typeId: 21, currency: "GHS", memberId: 102, username: "233200000002"))));
+
+        var receipt = await kit.Client.ExecutePaymentAsync(new WalletPaymentRequest("233200000002", 100m) { Description = "Rent" });
+
+        Assert.True(receipt.Reconciled);
+        Assert.Equal(90001, receipt.TransferId);
         Assert.Single(kit.Fake.To(ConfirmPath));
     }
 
