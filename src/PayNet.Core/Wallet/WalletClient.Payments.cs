@@ -118,7 +118,12 @@ namespace PayNet.Core.Wallet
 
         private static async Task<WalletPaymentReceipt> RunTracked(TraceSends.Send sends, Task<WalletPaymentReceipt> run)
         {
-            try { return await run.ConfigureAwait(false); }
+            try
+            {
+                var receipt = await run.ConfigureAwait(false);
+                sends.Claim(receipt.TransferId);
+                return receipt;
+            }
             finally { sends.Finish(); }
         }
 

@@ -74,6 +74,9 @@ namespace PayNet.Core.Wallet
                 if (problem is null && sends.Overlapped)
                     return SettleStep<WalletPaymentReceipt>.Mismatch(
                         $"trace number '{quote.TraceNumber}' was sent again from this connection while this send was in flight; transfer {line.TransferId.ToString(CultureInfo.InvariantCulture)} may be the other send's");
+                if (problem is null && sends.ClaimedBefore(line.TransferId))
+                    return SettleStep<WalletPaymentReceipt>.Mismatch(
+                        $"transfer {line.TransferId.ToString(CultureInfo.InvariantCulture)} under trace number '{quote.TraceNumber}' was already reported for an earlier send from this connection; PayNet refuses a reused trace number, so this send likely booked nothing");
                 if (problem is null)
                 {
                     var log = Http.PayNetLog.Current;
@@ -125,6 +128,7 @@ namespace PayNet.Core.Wallet
     {
         private int _started;
         private int _inFlight;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte> _claimed = new System.Collections.Concurrent.ConcurrentDictionary<long, byte>();
 
         public static Send For(System.Collections.Concurrent.ConcurrentDictionary<string, TraceSends> all, string traceNumber) =>
             new Send(all.GetOrAdd(traceNumber, _ => new TraceSends()));
@@ -151,6 +155,12 @@ namespace PayNet.Core.Wallet
 
             /// <summary>Another send of the trace number was in flight when this one started, or started since.</summary>
             public bool Overlapped => _startedAt >= 0 && (_othersInFlightAtStart || Volatile.Read(ref _trace._started) > _startedAt);
+
+            /// <summary>This send's outcome is that transfer: a later send of the trace number cannot claim it too.</summary>
+            public void Claim(long transferId) { if (transferId > 0) _trace._claimed.TryAdd(transferId, 0); }
+
+            /// <summary>An earlier send of the trace number from this client already reported that transfer as its own.</summary>
+            public bool ClaimedBefore(long transferId) => _trace._claimed.ContainsKey(transferId);
         }
     }
 }

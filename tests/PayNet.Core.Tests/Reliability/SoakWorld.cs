@@ -70,12 +70,7 @@ public sealed class SoakWorld : IAsyncDisposable
         world._control = new HttpClient { BaseAddress = world._sandbox.RootUri };
         world._faults = world._sandbox.Service<FaultInjector>();
         var o = world._sandbox.Options;
-        var settings = new WalletSettings();
-        settings.DailyCallBudget = 10_000_000;
-        world._payer = new WalletClient(new WalletCredentials(new SecretString(o.Wallet.ApiKey), o.Wallet.Principal, new SecretString(o.Wallet.Pin)), world.Options(world._sandbox.WalletUri), settings);
-        var merchantSettings = new WalletSettings();
-        merchantSettings.DailyCallBudget = 10_000_000;
-        world._merchant = new WalletClient(new WalletCredentials(new SecretString(o.Wallet.ApiKey), Merchant, new SecretString("0000")), world.Options(world._sandbox.WalletUri), merchantSettings);
+        world.NewWalletClients();
         world._topUp = new TopUpClient(new TopUpCredentials(o.TopUp.PosId, new SecretString(o.TopUp.Token)), world.Options(world._sandbox.TopUpUri),
             new TopUpSettings { PollInitialInterval = TimeSpan.FromMilliseconds(20), PollMaxInterval = TimeSpan.FromMilliseconds(100), PollTimeout = TimeSpan.FromSeconds(5) });
         world._card = new CardClient(new SecretString(o.Card.SecretKey), world.Options(world._sandbox.CardUri));
@@ -121,9 +116,27 @@ public sealed class SoakWorld : IAsyncDisposable
         return (entries, warnings);
     }
 
+    /// <summary>
+    /// Wallet clients of their own for each sequence: the reset sandbox numbers transfers from 90001 again, which real
+    /// PayNet never does, and a client remembers the transfers its earlier sends of a trace number were reported as.
+    /// </summary>
+    private void NewWalletClients()
+    {
+        _payer?.Dispose();
+        _merchant?.Dispose();
+        var o = _sandbox.Options;
+        var settings = new WalletSettings();
+        settings.DailyCallBudget = 10_000_000;
+        _payer = new WalletClient(new WalletCredentials(new SecretString(o.Wallet.ApiKey), o.Wallet.Principal, new SecretString(o.Wallet.Pin)), Options(_sandbox.WalletUri), settings);
+        var merchantSettings = new WalletSettings();
+        merchantSettings.DailyCallBudget = 10_000_000;
+        _merchant = new WalletClient(new WalletCredentials(new SecretString(o.Wallet.ApiKey), Merchant, new SecretString("0000")), Options(_sandbox.WalletUri), merchantSettings);
+    }
+
     public async Task ResetAsync()
     {
         (await _control.PostAsync("/__sandbox/reset", null)).EnsureSuccessStatusCode();
+        NewWalletClients();
         _staticQr = null;
         UseNewJournal();
         _seededRequests = (await CardRequestsAsync()).Select(r => r.Id).ToHashSet();

@@ -151,3 +151,26 @@ public sealed class TraceSendsTests
         later.Finish();
     }
 }
+
+/// <summary>One trace number sent again after its first send booked: the settle of the second never claims the first's transfer.</summary>
+public sealed class ReusedTraceNumberTests : IClassFixture<WalletSandboxFixture>
+{
+    private readonly WalletSandboxFixture _sandbox;
+
+    public ReusedTraceNumberTests(WalletSandboxFixture sandbox) => _sandbox = sandbox;
+
+    [Fact]
+    public async Task A_resend_whose_duplicate_refusal_is_lost_is_never_reported_as_the_first_sends_payment()
+    {
+        await SandboxWallet.ResetAsync(_sandbox.Control);
+        using var client = SandboxWallet.Client(_sandbox.Server);
+        var first = await client.ExecutePaymentAsync(new WalletPaymentRequest(SandboxWallet.AvatarPrincipal, 5.00m) { TraceNumber = "INV-9" });
+        await SandboxWallet.ArmFaultAsync(_sandbox.Control, SandboxWallet.ConfirmMemberPaymentPath, "DropAfterCommit");
+
+        var error = await Assert.ThrowsAsync<PayNetStateUnknownException>(() =>
+            client.ExecutePaymentAsync(new WalletPaymentRequest(SandboxWallet.AvatarPrincipal, 5.00m) { TraceNumber = "INV-9" }));
+
+        Assert.Contains(first.TransferId.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message);
+        Assert.Single(await SandboxWallet.LedgerAsync(_sandbox.Control, "INV-9"));
+    }
+}
